@@ -1,0 +1,9 @@
+package dev.leeway.facts;
+
+import java.time.Instant;
+
+/**
+ * Put into the rule session by the vocabulary when a deadline a rule set has already passed at the
+ * evaluation instant, so that escalation rules can say {@code DeadlinePassed( kind == "RESOLUTION" )}.
+ */
+public record DeadlinePassed(String kind, Instant due, long minutesOverdue) {}

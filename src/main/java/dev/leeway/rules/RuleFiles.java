@@ -1,0 +1,57 @@
+package dev.leeway.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Reads the DRL files under a rules directory and names the rule set they make by its content. */
+public final class RuleFiles {
+
+    private RuleFiles() {}
+
+    /** Every {@code .drl} file below the directory, in path order so that the version is stable. */
+    public static List<RuleFile> read(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            return paths.filter(path -> Files.isRegularFile(path) && path.toString().endsWith(".drl"))
+                    .map(path -> new RuleFile(relative(directory, path), readString(path)))
+                    .sorted(Comparator.comparing(RuleFile::path))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read rules directory " + directory, e);
+        }
+    }
+
+    /**
+     * The rule-set version: {@code sha256:} over every file's path and content, so renaming or
+     * editing any file makes a new version and the same files always make the same one.
+     */
+    public static String version(List<RuleFile> files) {
+        MessageDigest digest = RuleFile.sha256();
+        files.stream().sorted(Comparator.comparing(RuleFile::path)).forEach(file -> {
+            digest.update(file.path().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(file.content().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+        });
+        return "sha256:" + HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static String relative(Path directory, Path file) {
+        return directory.relativize(file).toString().replace('\\', '/');
+    }
+
+    private static String readString(Path path) {
+        try {
+            return Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read rule file " + path, e);
+        }
+    }
+}

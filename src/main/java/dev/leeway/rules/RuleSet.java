@@ -1,0 +1,36 @@
+package dev.leeway.rules;
+
+import dev.leeway.decision.RuleSetRef;
+import dev.leeway.vocabulary.RuleRef;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.KieBase;
+
+/**
+ * A compiled, immutable rule set: the files it was built from, their rules and the Drools
+ * knowledge base that runs them. Shared by all threads; each evaluation opens its own session.
+ *
+ * @param rulesByKey each rule's reference keyed by {@code package + "/" + name}, for the firing trace
+ * @param bindsVocabulary whether any file declares the vocabulary global (Drools refuses to set an undeclared one)
+ */
+public record RuleSet(
+        String version,
+        Instant loadedAt,
+        List<RuleFile> files,
+        List<RuleInfo> rules,
+        KieBase kieBase,
+        Map<String, RuleRef> rulesByKey,
+        boolean bindsVocabulary) {
+
+    /** The name rule files bind the vocabulary under: {@code global dev.leeway.vocabulary.DecisionDraft decision}. */
+    public static final String VOCABULARY_GLOBAL = "decision";
+
+    public RuleSetRef ref() {
+        return new RuleSetRef(version, loadedAt);
+    }
+
+    static String key(String packageName, String ruleName) {
+        return packageName + "/" + ruleName;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.leeway.rules;
+
+import dev.leeway.vocabulary.RuleRef;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.springframework.stereotype.Component;
+
+/**
+ * Compiles DRL files into a {@link RuleSet}, or reports every problem with file, line and column:
+ * syntax and type errors from Drools, plus the charter's own requirements — every rule carries
+ * {@code @id}, {@code @owner} and {@code @description}, ids are unique, and rules under
+ * {@code escapes/} also carry {@code @escape}.
+ */
+@Component
+public class RuleSetCompiler {
+
+    static final String DESCRIPTION_KEY = "org.kie.api.definition.type.Description";
+    private static final String SOURCE_ROOT = "src/main/resources/";
+
+    public RuleSet compile(List<RuleFile> files, Instant loadedAt) {
+        if (files.isEmpty()) {
+            throw new RuleSetInvalidException(List.of(new RuleProblem("", 0, 0, "no .drl rule files found")));
+        }
+        KieServices kieServices = KieServices.get();
+        ReleaseId releaseId = kieServices.newReleaseId("dev.leeway.rules", "ruleset", "1.0.0-" + UUID.randomUUID());
+        KieFileSystem fileSystem = kieServices.newKieFileSystem().generateAndWritePomXML(releaseId);
+        files.forEach(file -> fileSystem.write(SOURCE_ROOT + file.path(), file.content()));
+
+        KieBuilder builder = kieServices.newKieBuilder(fileSystem).buildAll();
+        List<RuleProblem> problems = builder.getResults().getMessages(Message.Level.ERROR).stream()
+                .map(RuleSetCompiler::toProblem)
+                .sorted(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line))
+                .toList();
+        if (!problems.isEmpty()) {
+            throw new RuleSetInvalidException(problems);
+        }
+        KieBase kieBase;
+        try {
+            kieBase = kieServices.newKieContainer(releaseId).getKieBase();
+        } finally {
+            // The container keeps what it needs; the global repository would otherwise keep every version ever built.
+            kieServices.getRepository().removeKieModule(releaseId);
+        }
+        return describe(files, loadedAt, kieBase);
+    }
+
+    private RuleSet describe(List<RuleFile> files, Instant loadedAt, KieBase kieBase) {
+        Map<String, DeclaredRules.Declaration> declarations = new HashMap<>();
+        for (RuleFile file : files) {
+            for (DeclaredRules.Declaration declaration : DeclaredRules.in(file)) {
+                declarations.put(RuleSet.key(declaration.packageName(), declaration.name()), declaration);
+            }
+        }
+        List<RuleProblem> problems = new ArrayList<>();
+        List<RuleInfo> rules = new ArrayList<>();
+        Map<String, RuleRef> rulesByKey = new HashMap<>();
+        Map<String, RuleInfo> byId = new LinkedHashMap<>();
+        for (KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                String key = RuleSet.key(rule.getPackageName(), rule.getName());
+                DeclaredRules.Declaration at = declarations.getOrDefault(key,
+                        new DeclaredRules.Declaration("?", rule.getPackageName(), rule.getName(), 0, 0));
+                Map<String, Object> metadata = metadataOf(rule);
+                problems.addAll(missingMetadata(at, metadata));
+                String id = metadata.get("id") == null ? null : metadata.get("id").toString();
+                int salience = ((RuleImpl) rule).getSalienceValue();
+                RuleInfo info = new RuleInfo(rule.getName(), id, at.file(), at.line(), salience, metadata);
+                if (id != null) {
+                    RuleInfo twin = byId.putIfAbsent(id, info);
+                    if (twin != null) {
+                        problems.add(new RuleProblem(at.file(), at.line(), at.column(), "duplicate @id(\"" + id
+                                + "\"): also used by rule \"" + twin.name() + "\" at " + twin.file() + ":" + twin.line()));
+                    }
+                }
+                rules.add(info);
+                rulesByKey.put(key, new RuleRef(rule.getName(), id, at.file(), salience));
+            }
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));
+            throw new RuleSetInvalidException(problems);
+        }
+        rules.sort(Comparator.comparing(RuleInfo::file).thenComparingInt(RuleInfo::line));
+        boolean bindsVocabulary = kieBase.getKiePackages().stream()
+                .flatMap(kiePackage -> kiePackage.getGlobalVariables().stream())
+                .anyMatch(global -> RuleSet.VOCABULARY_GLOBAL.equals(global.getName()));
+        return new RuleSet(RuleFiles.version(files), loadedAt, List.copyOf(files), List.copyOf(rules), kieBase,
+                Map.copyOf(rulesByKey), bindsVocabulary);
+    }
+
+    /** Drools files {@code @description} under its own annotation's name; the listing shows the name the author wrote. */
+    private static Map<String, Object> metadataOf(Rule rule) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        rule.getMetaData().forEach((name, value) ->
+                metadata.put(DESCRIPTION_KEY.equals(name) ? "description" : name, value));
+        return metadata;
+    }
+
+    private static List<RuleProblem> missingMetadata(DeclaredRules.Declaration at, Map<String, Object> metadata) {
+        List<String> required = new ArrayList<>(List.of("id", "owner", "description"));
+        if (at.file().startsWith("escapes/")) {
+            required.add("escape");
+        }
+        return required.stream()
+                .filter(name -> metadata.get(name) == null || metadata.get(name).toString().isBlank())
+                .map(name -> new RuleProblem(at.file(), at.line(), at.column(),
+                        "rule \"" + at.name() + "\" has no @" + name + " metadata"))
+                .toList();
+    }
+
+    private static RuleProblem toProblem(Message message) {
+        String path = message.getPath() == null ? "" : message.getPath();
+        if (path.startsWith(SOURCE_ROOT)) {
+            path = path.substring(SOURCE_ROOT.length());
+        }
+        return new RuleProblem(path, message.getLine(), message.getColumn(), message.getText().strip());
+    }
+}

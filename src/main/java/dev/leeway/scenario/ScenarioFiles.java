@@ -1,0 +1,59 @@
+package dev.leeway.scenario;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** Reads the scenario files under {@code <rules>/tests/}. */
+public final class ScenarioFiles {
+
+    // Strict: a misspelt expectation key must fail loudly, not silently expect nothing.
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private ScenarioFiles() {}
+
+    /** Every {@code .yaml}/{@code .yml} file in {@code tests/} below the rules directory, in path order. */
+    public static List<ScenarioFile> read(Path rulesDirectory) {
+        Path tests = rulesDirectory.resolve("tests");
+        if (!Files.isDirectory(tests)) {
+            return List.of();
+        }
+        try (Stream<Path> paths = Files.walk(tests)) {
+            return paths.filter(path -> path.toString().endsWith(".yaml") || path.toString().endsWith(".yml"))
+                    .sorted(Comparator.comparing(Path::toString))
+                    .map(path -> parse(rulesDirectory.relativize(path).toString().replace('\\', '/'), path))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read scenario directory " + tests, e);
+        }
+    }
+
+    static ScenarioFile parse(String name, Path path) {
+        try {
+            return parse(name, Files.readString(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read scenario file " + path, e);
+        }
+    }
+
+    public static ScenarioFile parse(String name, String yaml) {
+        try {
+            ScenarioFile parsed = YAML.readValue(yaml, ScenarioFile.class);
+            return new ScenarioFile(name, parsed == null ? List.of() : parsed.scenarios());
+        } catch (JacksonException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+            String where = e.getPathReference() == null ? "" : " (at " + e.getPathReference() + ")";
+            throw new ScenarioFileException(name, line, column, e.getOriginalMessage() + where);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package dev.leeway.web;
+
+import dev.leeway.decision.RuleSetUnavailableException;
+import dev.leeway.decision.RunawayRuleSetException;
+import dev.leeway.vocabulary.RuleConclusionException;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+/**
+ * Turns every failure into an RFC 9457 problem ({@code application/problem+json}); invalid input
+ * is reported with an {@code errors} list naming each field by its JSON path.
+ */
+@RestControllerAdvice
+public class ProblemHandling extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+
+    static ProblemDetail payloadTooLarge(long limit) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+                "The request body is larger than the limit of " + limit + " bytes (leeway.api.max-request-size).");
+        problem.setType(ProblemTypes.PAYLOAD_TOO_LARGE);
+        problem.setTitle("Request too large");
+        return problem;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Class<?> root = ex.getParameter().getParameterType();
+        List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldError(JsonFieldPaths.of(root, error.getField()), error.getDefaultMessage()))
+                .sorted(java.util.Comparator.comparing(FieldError::field))
+                .toList();
+        return invalid("The request has " + errors.size() + " invalid field(s).", errors, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable cause = ex.getMostSpecificCause();
+        PayloadTooLargeException tooLarge = findCause(ex, PayloadTooLargeException.class);
+        if (tooLarge != null) {
+            ProblemDetail problem = payloadTooLarge(tooLarge.limit());
+            return createResponseEntity(problem, null, HttpStatus.PAYLOAD_TOO_LARGE, request);
+        }
+        if (cause instanceof StreamReadException malformed && !(cause instanceof MismatchedInputException)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "The body is not valid JSON" + location(malformed) + ": " + malformed.getOriginalMessage());
+            problem.setType(ProblemTypes.MALFORMED_JSON);
+            problem.setTitle("Malformed JSON");
+            return createResponseEntity(problem, null, HttpStatus.BAD_REQUEST, request);
+        }
+        if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+            FieldError error = new FieldError(path(jackson), typeMessage(jackson));
+            return invalid("The field " + error.field() + " " + error.message() + ".", List.of(error), request);
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                cause == null || cause == ex ? "The request body is missing or unreadable." : cause.getMessage());
+        problem.setType(ProblemTypes.MALFORMED_JSON);
+        problem.setTitle("Unreadable request body");
+        return createResponseEntity(problem, null, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @ExceptionHandler(RuleSetUnavailableException.class)
+    ProblemDetail ruleSetUnavailable(RuleSetUnavailableException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+        problem.setType(ProblemTypes.RULE_SET_UNAVAILABLE);
+        problem.setTitle("No rule set is serving");
+        return problem;
+    }
+
+    @ExceptionHandler(RunawayRuleSetException.class)
+    ProblemDetail runaway(RunawayRuleSetException ex) {
+        log.error("{}", ex.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, ex.getMessage());
+        problem.setType(ProblemTypes.RUNAWAY_RULE_SET);
+        problem.setTitle("Rule set did not come to rest");
+        problem.setProperty("ruleSet", ex.ruleSetVersion());
+        problem.setProperty("firingLimit", ex.firingLimit());
+        problem.setProperty("busiestRules", ex.busiestRules());
+        return problem;
+    }
+
+    @ExceptionHandler(RuleConclusionException.class)
+    ProblemDetail invalidConclusion(RuleConclusionException ex) {
+        log.error("{}", ex.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, ex.getMessage());
+        problem.setType(ProblemTypes.RULE_CONCLUSION);
+        problem.setTitle("A rule concluded something the charter does not allow");
+        problem.setProperty("rule", ex.rule());
+        return problem;
+    }
+
+    private ResponseEntity<Object> invalid(String detail, List<FieldError> errors, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setType(ProblemTypes.INVALID_REQUEST);
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", errors);
+        return createResponseEntity(problem, null, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static String path(JacksonException ex) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : ex.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String typeMessage(JacksonException ex) {
+        if (ex instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
+            Class<?> target = invalid.getTargetType();
+            if (target.isEnum()) {
+                return "must be one of " + Arrays.toString(target.getEnumConstants()) + ", not \"" + invalid.getValue() + "\"";
+            }
+            return "must be " + describe(target) + ", not \"" + invalid.getValue() + "\"";
+        }
+        if (ex instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            return "must be " + describe(mismatched.getTargetType());
+        }
+        return "is not readable: " + ex.getOriginalMessage();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "an ISO-8601 instant such as 2026-11-25T09:30:00Z";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "an object";
+    }
+
+    private static String location(StreamReadException ex) {
+        return ex.getLocation() == null ? ""
+                : " at line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr();
+    }
+
+    private static <T extends Throwable> T findCause(Throwable ex, Class<T> type) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

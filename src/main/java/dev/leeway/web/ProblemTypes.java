@@ -1,0 +1,16 @@
+package dev.leeway.web;
+
+import java.net.URI;
+
+/** The {@code type} URIs of the problems Leeway answers with, one per kind of failure a client can act on. */
+public final class ProblemTypes {
+
+    public static final URI INVALID_REQUEST = URI.create("urn:leeway:problem:invalid-request");
+    public static final URI MALFORMED_JSON = URI.create("urn:leeway:problem:malformed-json");
+    public static final URI PAYLOAD_TOO_LARGE = URI.create("urn:leeway:problem:payload-too-large");
+    public static final URI RULE_SET_UNAVAILABLE = URI.create("urn:leeway:problem:rule-set-unavailable");
+    public static final URI RUNAWAY_RULE_SET = URI.create("urn:leeway:problem:runaway-rule-set");
+    public static final URI RULE_CONCLUSION = URI.create("urn:leeway:problem:invalid-rule-conclusion");
+
+    private ProblemTypes() {}
+}
