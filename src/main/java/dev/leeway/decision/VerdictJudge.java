@@ -13,15 +13,27 @@ import java.util.Set;
 
 /**
  * Answers "may this actor do this now?" from the permissions, escapes and guardrails of a decision.
- * A forbidding guardrail denies whatever else allows it; otherwise the permission or escape that
- * asks least of the actor grants it, and every guardrail requirement that applies is added.
+ * A forbidding guardrail denies whatever else allows it. Otherwise the permission or escape that
+ * lets the actor act soonest grants it — first one that waits for nobody else's approval, then the
+ * one with fewest conditions — and every guardrail requirement that applies is added.
  */
 final class VerdictJudge {
 
     private VerdictJudge() {}
 
     /** A permission or escape that would let the actor go ahead. */
-    private record Grant(List<String> conditions, String because) {}
+    private record Grant(List<String> conditions, String because) {
+
+        /** Conditions that make the actor wait for another person before acting. */
+        long waitsForOthers() {
+            return conditions.stream()
+                    .filter(condition -> condition.startsWith("APPROVAL") || condition.equals("FOUR_EYES"))
+                    .count();
+        }
+    }
+
+    private static final Comparator<Grant> SOONEST = Comparator.comparingLong(Grant::waitsForOthers)
+            .thenComparingInt(grant -> grant.conditions().size());
 
     static Verdict judge(ActionRequest request, Actor actor, List<Permission> permissions, List<Escape> escapes,
             List<Guardrail> guardrails) {
@@ -50,7 +62,7 @@ final class VerdictJudge {
                 grants.add(new Grant(escape.requires(), escape.because()));
             }
         }
-        Optional<Grant> easiest = grants.stream().min(Comparator.comparingInt(grant -> grant.conditions().size()));
+        Optional<Grant> easiest = grants.stream().min(SOONEST);
         if (easiest.isEmpty()) {
             return new Verdict(false, List.of(), List.of(nothingPermits(request, roles, amount)));
         }

@@ -3,72 +3,23 @@ package dev.leeway.rules;
 import dev.leeway.decision.DecisionEngine;
 import dev.leeway.decision.DecisionRequest;
 import dev.leeway.decision.Evaluation;
-import dev.leeway.decision.RunawayRuleSetException;
-import dev.leeway.facts.ServiceCase;
-import dev.leeway.vocabulary.DecisionDraft;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
-import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.FactHandle;
 import org.springframework.stereotype.Component;
 
-/**
- * Evaluates a request on the active rule set with a fresh Drools session, so evaluations share
- * nothing but the immutable compiled rules and run concurrently.
- */
+/** The engine behind the decision API: evaluates each request on the rule set active at that moment. */
 @Component
 public class DroolsDecisionEngine implements DecisionEngine {
 
     private final ActiveRuleSet active;
-    private final RulesProperties properties;
+    private final RuleSetEvaluator evaluator;
 
-    public DroolsDecisionEngine(ActiveRuleSet active, RulesProperties properties) {
+    public DroolsDecisionEngine(ActiveRuleSet active, RuleSetEvaluator evaluator) {
         this.active = active;
-        this.properties = properties;
+        this.evaluator = evaluator;
     }
 
     @Override
     public Evaluation evaluate(DecisionRequest request, Instant at) {
-        return evaluate(active.require(), request, at);
-    }
-
-    /** Evaluates on a given rule set, e.g. a candidate that is not active. */
-    public Evaluation evaluate(RuleSet ruleSet, DecisionRequest request, Instant at) {
-        ServiceCase serviceCase = request.serviceCase();
-        KieSession session = ruleSet.kieBase().newKieSession();
-        try {
-            Map<String, FactHandle> derived = new HashMap<>();
-            DecisionDraft draft = new DecisionDraft(at, serviceCase.openedAt(), properties.businessTimeZone(),
-                    (key, fact) -> {
-                        FactHandle handle = derived.get(key);
-                        if (handle == null) {
-                            derived.put(key, session.insert(fact));
-                        } else {
-                            session.update(handle, fact);
-                        }
-                    });
-            if (ruleSet.bindsVocabulary()) {
-                session.setGlobal(RuleSet.VOCABULARY_GLOBAL, draft);
-            }
-            FiringTrace trace = new FiringTrace(ruleSet.rulesByKey(), draft);
-            session.addEventListener(trace);
-
-            session.insert(serviceCase);
-            session.insert(serviceCase.customer());
-            if (request.actor() != null) {
-                session.insert(request.actor());
-            }
-            if (request.request() != null) {
-                session.insert(request.request());
-            }
-            int limit = properties.maxFirings();
-            if (session.fireAllRules(limit + 1) > limit) {
-                throw new RunawayRuleSetException(ruleSet.version(), limit, trace.busiest(3));
-            }
-            return new Evaluation(ruleSet.ref(), draft.conclude(), trace.fired());
-        } finally {
-            session.dispose();
-        }
+        return evaluator.evaluate(active.require(), request, at);
     }
 }

@@ -17,6 +17,7 @@ public final class ScenarioFiles {
     // Strict: a misspelt expectation key must fail loudly, not silently expect nothing.
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
     private ScenarioFiles() {}
