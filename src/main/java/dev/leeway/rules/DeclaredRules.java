@@ -14,7 +14,7 @@ final class DeclaredRules {
 
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
     private static final Pattern RULE =
-            Pattern.compile("^(\\s*)rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))", Pattern.MULTILINE);
+            Pattern.compile("^([ \\t]*)rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))", Pattern.MULTILINE);
 
     private DeclaredRules() {}
 

@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
@@ -42,10 +44,9 @@ public class RuleSetCompiler {
         files.forEach(file -> fileSystem.write(SOURCE_ROOT + file.path(), file.content()));
 
         KieBuilder builder = kieServices.newKieBuilder(fileSystem).buildAll();
-        List<RuleProblem> problems = builder.getResults().getMessages(Message.Level.ERROR).stream()
+        List<RuleProblem> problems = located(builder.getResults().getMessages(Message.Level.ERROR).stream()
                 .map(RuleSetCompiler::toProblem)
-                .sorted(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line))
-                .toList();
+                .toList());
         if (!problems.isEmpty()) {
             throw new RuleSetInvalidException(problems);
         }
@@ -123,11 +124,26 @@ public class RuleSetCompiler {
                 .toList();
     }
 
+    /**
+     * Drools follows a parse error with a location-less "Parser returned a null Package"; where a
+     * file has a located problem, such echoes only hide it.
+     */
+    private static List<RuleProblem> located(List<RuleProblem> problems) {
+        Set<String> filesWithLocation = new HashSet<>();
+        problems.stream().filter(problem -> problem.line() > 0).forEach(problem -> filesWithLocation.add(problem.file()));
+        return problems.stream()
+                .filter(problem -> problem.line() > 0 || !filesWithLocation.contains(problem.file()))
+                .sorted(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line))
+                .toList();
+    }
+
     private static RuleProblem toProblem(Message message) {
         String path = message.getPath() == null ? "" : message.getPath();
         if (path.startsWith(SOURCE_ROOT)) {
             path = path.substring(SOURCE_ROOT.length());
         }
-        return new RuleProblem(path, message.getLine(), message.getColumn(), message.getText().strip());
+        // Drools counts columns from 0 (as its parser does); editors and our own problems count from 1.
+        int column = message.getLine() > 0 ? message.getColumn() + 1 : 0;
+        return new RuleProblem(path, message.getLine(), column, message.getText().strip());
     }
 }

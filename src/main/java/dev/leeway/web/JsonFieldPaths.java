@@ -36,7 +36,8 @@ final class JsonFieldPaths {
                 type = null;
                 continue;
             }
-            JsonProperty renamed = component.getAnnotation(JsonProperty.class);
+            // @JsonProperty cannot target a record component; Java copies it onto the accessor.
+            JsonProperty renamed = component.getAccessor().getAnnotation(JsonProperty.class);
             names.add((renamed != null && !renamed.value().isEmpty() ? renamed.value() : name) + segment.group(2));
             type = segment.group(2).isEmpty() ? component.getType() : elementType(component.getGenericType());
         }

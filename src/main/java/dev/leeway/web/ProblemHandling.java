@@ -54,25 +54,25 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Throwable cause = ex.getMostSpecificCause();
         PayloadTooLargeException tooLarge = findCause(ex, PayloadTooLargeException.class);
         if (tooLarge != null) {
             ProblemDetail problem = payloadTooLarge(tooLarge.limit());
             return createResponseEntity(problem, null, HttpStatus.PAYLOAD_TOO_LARGE, request);
         }
-        if (cause instanceof StreamReadException malformed && !(cause instanceof MismatchedInputException)) {
+        JacksonException jackson = findCause(ex, JacksonException.class);
+        if (jackson instanceof StreamReadException malformed) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                     "The body is not valid JSON" + location(malformed) + ": " + malformed.getOriginalMessage());
             problem.setType(ProblemTypes.MALFORMED_JSON);
             problem.setTitle("Malformed JSON");
             return createResponseEntity(problem, null, HttpStatus.BAD_REQUEST, request);
         }
-        if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+        if (jackson != null && !jackson.getPath().isEmpty()) {
             FieldError error = new FieldError(path(jackson), typeMessage(jackson));
             return invalid("The field " + error.field() + " " + error.message() + ".", List.of(error), request);
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                cause == null || cause == ex ? "The request body is missing or unreadable." : cause.getMessage());
+                jackson == null ? "The request body is missing or unreadable." : jackson.getOriginalMessage());
         problem.setType(ProblemTypes.MALFORMED_JSON);
         problem.setTitle("Unreadable request body");
         return createResponseEntity(problem, null, HttpStatus.BAD_REQUEST, request);
