@@ -1,5 +1,7 @@
 package dev.leeway.decision;
 
+import java.time.Instant;
+
 
 /**
  * Runs the active rule set over one request. Implementations are thread-safe and hold no state
@@ -12,5 +14,5 @@ public interface DecisionEngine {
      * @throws RuleSetUnavailableException when no rule set is loaded
      * @throws RunawayRuleSetException when the rules do not come to rest within the firing limit
      */
-    Evaluation evaluate(DecisionRequest request, java.time.Instant at);
+    Evaluation evaluate(DecisionRequest request, Instant at);
 }

@@ -52,13 +52,13 @@ final class VerdictJudge {
         for (Permission permission : permissions) {
             if (permission.action().equals(request.action())
                     && sameStep(permission.step(), request.step())
-                    && (permission.roles().isEmpty() || permission.roles().stream().anyMatch(roles::contains))
+                    && (permission.roles().isEmpty() || sharesRole(permission.roles(), roles))
                     && withinLimit(permission.limit(), amount)) {
                 grants.add(new Grant(permission.conditions(), permission.because()));
             }
         }
         for (Escape escape : escapes) {
-            if (escape.allowedRoles().stream().anyMatch(roles::contains) && escapeCovers(escape, request, amount)) {
+            if (sharesRole(escape.allowedRoles(), roles) && escapeCovers(escape, request, amount)) {
                 grants.add(new Grant(escape.requires(), escape.because()));
             }
         }
@@ -91,6 +91,10 @@ final class VerdictJudge {
         Object max = escape.limits().get("maxAmount");
         return escape.actions().contains(request.action())
                 && (!(max instanceof BigDecimal maxAmount) || amount.compareTo(maxAmount) <= 0);
+    }
+
+    private static boolean sharesRole(List<String> allowed, List<String> held) {
+        return allowed.stream().anyMatch(held::contains);
     }
 
     private static boolean sameStep(String permitted, String requested) {

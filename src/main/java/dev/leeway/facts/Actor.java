@@ -12,9 +12,4 @@ public record Actor(String id, List<String> roles, String team, Integer level) {
     public Actor {
         roles = roles == null ? List.of() : List.copyOf(roles);
     }
-
-    /** Whether the actor holds at least one of the given roles. */
-    public boolean hasAnyRole(java.util.Collection<String> wanted) {
-        return roles.stream().anyMatch(wanted::contains);
-    }
 }

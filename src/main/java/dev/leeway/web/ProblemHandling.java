@@ -4,6 +4,9 @@ import dev.leeway.decision.RuleSetUnavailableException;
 import dev.leeway.decision.RunawayRuleSetException;
 import dev.leeway.vocabulary.RuleConclusionException;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.time.temporal.Temporal;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +25,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns every failure into an RFC 9457 problem ({@code application/problem+json}); invalid input
@@ -46,7 +50,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         Class<?> root = ex.getParameter().getParameterType();
         List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
                 .map(error -> new FieldError(JsonFieldPaths.of(root, error.getField()), error.getDefaultMessage()))
-                .sorted(java.util.Comparator.comparing(FieldError::field))
+                .sorted(Comparator.comparing(FieldError::field))
                 .toList();
         return invalid("The request has " + errors.size() + " invalid field(s).", errors, request);
     }
@@ -132,6 +136,10 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     }
 
     private static String typeMessage(JacksonException ex) {
+        if (ex instanceof UnrecognizedPropertyException unknown) {
+            return "is not a known field; known fields here are " + unknown.getKnownPropertyIds()
+                    + " (free-form values go in case.attributes)";
+        }
         if (ex instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
             Class<?> target = invalid.getTargetType();
             if (target.isEnum()) {
@@ -158,10 +166,10 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         if (type == String.class) {
             return "a string";
         }
-        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+        if (Temporal.class.isAssignableFrom(type)) {
             return "an ISO-8601 instant such as 2026-11-25T09:30:00Z";
         }
-        if (java.util.Collection.class.isAssignableFrom(type)) {
+        if (Collection.class.isAssignableFrom(type)) {
             return "an array";
         }
         return "an object";

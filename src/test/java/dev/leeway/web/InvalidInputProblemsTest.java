@@ -73,6 +73,23 @@ class InvalidInputProblemsTest {
     }
 
     @Test
+    void misspeltFieldIsNamedInsteadOfSilentlyIgnored() {
+        Reply reply = api.postJson("/api/v1/decisions", "{\"case\": {\"id\": \"C-1\", \"prioirty\": \"P1\"}}");
+
+        assertProblem(reply, 400, "urn:leeway:problem:invalid-request");
+        assertThat(onlyError(reply).path("field").asString()).isEqualTo("case.prioirty");
+        assertThat(onlyError(reply).path("message").asString()).contains("priority").contains("attributes");
+    }
+
+    @Test
+    void freeFormValuesAreAcceptedInAttributes() {
+        Reply reply = api.postJson("/api/v1/decisions",
+                "{\"case\": {\"id\": \"C-1\", \"attributes\": {\"anything\": {\"nested\": [1, null]}}}}");
+
+        assertThat(reply.status()).isEqualTo(200);
+    }
+
+    @Test
     void unknownEnumValueListsTheAllowedValues() {
         Reply reply = api.postJson("/api/v1/decisions", "{\"case\": {\"id\": \"C-1\", \"priority\": \"URGENT\"}}");
 
