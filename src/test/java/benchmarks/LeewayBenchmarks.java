@@ -25,8 +25,9 @@ public final class LeewayBenchmarks {
         int warmups = Integer.getInteger("bench.warmups", 3);
         double median = percentile50(run(InProcessDecisionBenchmark.class, 1, warmups));
         // Over HTTP far more code has to be compiled by the JIT (Tomcat, Jackson, validation, Drools'
-        // own constraint compilation), so the HTTP benchmarks warm up three times as long.
-        Collection<RunResult> http = run(HttpThroughputBenchmark.class, threads, warmups * 3);
+        // own constraint compilation); on two cores that takes about a minute of load, so the HTTP
+        // benchmarks warm up four times as long to measure the steady state.
+        Collection<RunResult> http = run(HttpThroughputBenchmark.class, threads, warmups * 4);
         double decide = throughput(http, "decideEndpoint");
         double trivial = throughput(http, "trivialEndpoint");
         double ratio = decide / trivial;

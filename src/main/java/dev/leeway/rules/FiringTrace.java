@@ -18,20 +18,22 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
  */
 final class FiringTrace extends DefaultAgendaEventListener {
 
-    private final Map<String, RuleRef> rulesByKey;
+    private final Map<Rule, RuleRef> rulesByRule;
     private final DecisionDraft draft;
     private final List<FiredRule> fired = new ArrayList<>();
 
-    FiringTrace(Map<String, RuleRef> rulesByKey, DecisionDraft draft) {
-        this.rulesByKey = rulesByKey;
+    FiringTrace(Map<Rule, RuleRef> rulesByRule, DecisionDraft draft) {
+        this.rulesByRule = rulesByRule;
         this.draft = draft;
     }
 
     @Override
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
         Rule rule = event.getMatch().getRule();
-        RuleRef ref = rulesByKey.getOrDefault(RuleSet.key(rule.getPackageName(), rule.getName()),
-                new RuleRef(rule.getName(), null, null, 0));
+        RuleRef ref = rulesByRule.get(rule);
+        if (ref == null) {
+            ref = new RuleRef(rule.getName(), null, null, 0);
+        }
         draft.ruleFiring(ref);
         fired.add(new FiredRule(fired.size() + 1, ref.name(), ref.id(), ref.file()));
     }

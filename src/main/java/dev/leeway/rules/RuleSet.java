@@ -6,12 +6,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
 
 /**
  * A compiled, immutable rule set: the files it was built from, their rules and the Drools
  * knowledge base that runs them. Shared by all threads; each evaluation opens its own session.
  *
- * @param rulesByKey each rule's reference keyed by {@code package + "/" + name}, for the firing trace
+ * @param rulesByRule each compiled rule's reference, by identity: looked up on every firing, so no key is built
  * @param bindsVocabulary whether any file declares the vocabulary global (Drools refuses to set an undeclared one)
  */
 public record RuleSet(
@@ -20,7 +21,7 @@ public record RuleSet(
         List<RuleFile> files,
         List<RuleInfo> rules,
         KieBase kieBase,
-        Map<String, RuleRef> rulesByKey,
+        Map<Rule, RuleRef> rulesByRule,
         boolean bindsVocabulary) {
 
     /** The name rule files bind the vocabulary under: {@code global dev.leeway.vocabulary.DecisionDraft decision}. */

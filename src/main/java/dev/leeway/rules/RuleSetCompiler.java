@@ -3,9 +3,11 @@ package dev.leeway.rules;
 import dev.leeway.vocabulary.RuleRef;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +71,7 @@ public class RuleSetCompiler {
         }
         List<RuleProblem> problems = new ArrayList<>();
         List<RuleInfo> rules = new ArrayList<>();
-        Map<String, RuleRef> rulesByKey = new HashMap<>();
+        Map<Rule, RuleRef> rulesByRule = new IdentityHashMap<>();
         Map<String, RuleInfo> byId = new LinkedHashMap<>();
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
             for (Rule rule : kiePackage.getRules()) {
@@ -89,7 +91,7 @@ public class RuleSetCompiler {
                     }
                 }
                 rules.add(info);
-                rulesByKey.put(key, new RuleRef(rule.getName(), id, at.file(), salience));
+                rulesByRule.put(rule, new RuleRef(rule.getName(), id, at.file(), salience));
             }
         }
         if (!problems.isEmpty()) {
@@ -101,7 +103,7 @@ public class RuleSetCompiler {
                 .flatMap(kiePackage -> kiePackage.getGlobalVariables().stream())
                 .anyMatch(global -> RuleSet.VOCABULARY_GLOBAL.equals(global.getName()));
         return new RuleSet(RuleFiles.version(files), loadedAt, List.copyOf(files), List.copyOf(rules), kieBase,
-                Map.copyOf(rulesByKey), bindsVocabulary);
+                Collections.unmodifiableMap(rulesByRule), bindsVocabulary);
     }
 
     /** Drools files {@code @description} under its own annotation's name; the listing shows the name the author wrote. */

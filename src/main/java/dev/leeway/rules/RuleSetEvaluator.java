@@ -46,7 +46,7 @@ public class RuleSetEvaluator {
             if (ruleSet.bindsVocabulary()) {
                 session.setGlobal(RuleSet.VOCABULARY_GLOBAL, draft);
             }
-            FiringTrace trace = new FiringTrace(ruleSet.rulesByKey(), draft);
+            FiringTrace trace = new FiringTrace(ruleSet.rulesByRule(), draft);
             session.addEventListener(trace);
 
             session.insert(serviceCase);
