@@ -23,11 +23,15 @@ public final class LeewayBenchmarks {
     public static void main(String[] args) throws RunnerException {
         int threads = Integer.getInteger("bench.threads", 4);
         int warmups = Integer.getInteger("bench.warmups", 3);
-        double median = percentile50(run(InProcessDecisionBenchmark.class, 1, warmups));
+        double median = percentile50(run(InProcessDecisionBenchmark.class, 1, warmups, "-Xms1g", "-Xmx1g"));
         // Over HTTP far more code has to be compiled by the JIT (Tomcat, Jackson, validation, Drools'
         // own constraint compilation); on two cores that takes about a minute of load, so the HTTP
         // benchmarks warm up four times as long to measure the steady state.
-        Collection<RunResult> http = run(HttpThroughputBenchmark.class, threads, warmups * 4);
+        Collection<RunResult> http = run(HttpThroughputBenchmark.class, threads, warmups * 4,
+                // A fixed heap keeps heap growth out of the measurement. The JDK client keeps idle
+                // connections for 20 minutes by default, far longer than Tomcat does, and would
+                // now and then send a request down a connection the server already closed.
+                "-Xms1g", "-Xmx1g", "-Djdk.httpclient.keepalive.timeout=5");
         double decide = throughput(http, "decideEndpoint");
         double trivial = throughput(http, "trivialEndpoint");
         double ratio = decide / trivial;
@@ -45,10 +49,12 @@ public final class LeewayBenchmarks {
         }
     }
 
-    private static Collection<RunResult> run(Class<?> benchmark, int threads, int warmups) throws RunnerException {
+    private static Collection<RunResult> run(Class<?> benchmark, int threads, int warmups, String... jvmArgs)
+            throws RunnerException {
         Options options = new OptionsBuilder()
                 .include(benchmark.getName() + ".")
                 .forks(1)
+                .jvmArgsAppend(jvmArgs)
                 .threads(threads)
                 .warmupIterations(warmups)
                 .warmupTime(TimeValue.seconds(Integer.getInteger("bench.seconds", 5)))

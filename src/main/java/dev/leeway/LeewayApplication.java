@@ -1,5 +1,6 @@
 package dev.leeway;
 
+import dev.leeway.cli.LeewayCli;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -11,7 +12,11 @@ import org.springframework.context.annotation.Bean;
 @ConfigurationPropertiesScan
 public class LeewayApplication {
 
+    /** Starts the service, or runs an offline command ({@code validate}, {@code test}) and exits. */
     public static void main(String[] args) {
+        if (LeewayCli.handles(args)) {
+            System.exit(LeewayCli.execute(args));
+        }
         SpringApplication.run(LeewayApplication.class, args);
     }
 

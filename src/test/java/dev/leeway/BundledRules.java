@@ -9,6 +9,7 @@ import dev.leeway.rules.RuleSetEvaluator;
 import dev.leeway.rules.RulesProperties;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
@@ -32,8 +33,7 @@ public final class BundledRules {
     }
 
     public static Decider deciderOn(RuleSet ruleSet, int maxFirings) {
-        RuleSetEvaluator evaluator = new RuleSetEvaluator(new RulesProperties(DIRECTORY, maxFirings, ZoneId.of("UTC")));
-        return new Decider((request, at) -> evaluator.evaluate(ruleSet, request, at), new DecisionIds(),
-                Clock.systemUTC());
+        RulesProperties properties = new RulesProperties(DIRECTORY, maxFirings, ZoneId.of("UTC"), false, Duration.ZERO);
+        return new Decider(new RuleSetEvaluator(properties).engineFor(ruleSet), new DecisionIds(), Clock.systemUTC());
     }
 }

@@ -1,27 +1,31 @@
 package dev.leeway.rules;
 
 import dev.leeway.decision.RuleSetUnavailableException;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * The rule set that serves decisions now, and the problems of the last attempt to replace it.
- * Swapping is atomic: an evaluation that already took the current set finishes on it.
+ * The rule set that serves decisions now, and the last candidate refused since. Swapping is one
+ * atomic reference write: an evaluation that already took the current set finishes on it, and no
+ * evaluation ever waits for a reload.
  */
 @Component
 public class ActiveRuleSet {
 
     private final AtomicReference<RuleSet> current = new AtomicReference<>();
-    private final AtomicReference<List<RuleProblem>> lastProblems = new AtomicReference<>(List.of());
+    private final AtomicReference<Rejection> lastRejection = new AtomicReference<>();
 
     /** The serving rule set, or a 503-worthy exception when none could ever be loaded. */
     public RuleSet require() {
         RuleSet ruleSet = current.get();
         if (ruleSet == null) {
-            throw new RuleSetUnavailableException("No valid rule set is loaded: "
-                    + lastProblems.get().stream().map(RuleProblem::toString).findFirst().orElse("none was loaded yet"));
+            Rejection rejection = lastRejection.get();
+            throw new RuleSetUnavailableException("No valid rule set is loaded: " + (rejection == null
+                    ? "none was loaded yet"
+                    : rejection.problems().stream().limit(5).map(RuleProblem::toString)
+                            .collect(Collectors.joining("; "))));
         }
         return ruleSet;
     }
@@ -30,16 +34,18 @@ public class ActiveRuleSet {
         return Optional.ofNullable(current.get());
     }
 
-    public List<RuleProblem> lastProblems() {
-        return lastProblems.get();
+    /** The last refused candidate, while no candidate has been accepted since. */
+    public Optional<Rejection> lastRejection() {
+        return Optional.ofNullable(lastRejection.get());
     }
 
-    void activate(RuleSet ruleSet) {
-        current.set(ruleSet);
-        lastProblems.set(List.of());
+    /** Makes the set serve and returns the one it replaced (null if none). */
+    RuleSet activate(RuleSet ruleSet) {
+        lastRejection.set(null);
+        return current.getAndSet(ruleSet);
     }
 
-    void rejected(List<RuleProblem> problems) {
-        lastProblems.set(List.copyOf(problems));
+    void reject(Rejection rejection) {
+        lastRejection.set(rejection);
     }
 }

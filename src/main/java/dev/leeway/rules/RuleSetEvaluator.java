@@ -1,5 +1,6 @@
 package dev.leeway.rules;
 
+import dev.leeway.decision.DecisionEngine;
 import dev.leeway.decision.DecisionRequest;
 import dev.leeway.decision.Evaluation;
 import dev.leeway.decision.RunawayRuleSetException;
@@ -24,6 +25,11 @@ public class RuleSetEvaluator {
 
     public RuleSetEvaluator(RulesProperties properties) {
         this.properties = properties;
+    }
+
+    /** An engine that always evaluates on the given set, e.g. a candidate that is not active. */
+    public DecisionEngine engineFor(RuleSet ruleSet) {
+        return (request, at) -> evaluate(ruleSet, request, at);
     }
 
     /**

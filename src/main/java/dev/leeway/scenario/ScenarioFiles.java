@@ -2,6 +2,7 @@ package dev.leeway.scenario;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -22,8 +23,13 @@ public final class ScenarioFiles {
 
     private ScenarioFiles() {}
 
-    /** Every {@code .yaml}/{@code .yml} file in {@code tests/} below the rules directory, in path order. */
+    /** Every scenario file, parsed; the first unreadable one throws {@link ScenarioFileException}. */
     public static List<ScenarioFile> read(Path rulesDirectory) {
+        return sources(rulesDirectory).stream().map(ScenarioFiles::parse).toList();
+    }
+
+    /** The raw text of every {@code .yaml}/{@code .yml} file in {@code tests/} below the rules directory, in path order. */
+    public static List<ScenarioSource> sources(Path rulesDirectory) {
         Path tests = rulesDirectory.resolve("tests");
         if (!Files.isDirectory(tests)) {
             return List.of();
@@ -31,30 +37,31 @@ public final class ScenarioFiles {
         try (Stream<Path> paths = Files.walk(tests)) {
             return paths.filter(path -> path.toString().endsWith(".yaml") || path.toString().endsWith(".yml"))
                     .sorted(Comparator.comparing(Path::toString))
-                    .map(path -> parse(rulesDirectory.relativize(path).toString().replace('\\', '/'), path))
+                    .map(path -> new ScenarioSource(rulesDirectory.relativize(path).toString().replace('\\', '/'),
+                            readString(path)))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read scenario directory " + tests, e);
         }
     }
 
-    static ScenarioFile parse(String name, Path path) {
+    public static ScenarioFile parse(ScenarioSource source) {
         try {
-            return parse(name, Files.readString(path));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read scenario file " + path, e);
-        }
-    }
-
-    public static ScenarioFile parse(String name, String yaml) {
-        try {
-            ScenarioFile parsed = YAML.readValue(yaml, ScenarioFile.class);
-            return new ScenarioFile(name, parsed == null ? List.of() : parsed.scenarios());
+            ScenarioFile parsed = YAML.readValue(source.content(), ScenarioFile.class);
+            return new ScenarioFile(source.path(), parsed == null ? List.of() : parsed.scenarios());
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
             String where = e.getPathReference() == null ? "" : " (at " + e.getPathReference() + ")";
-            throw new ScenarioFileException(name, line, column, e.getOriginalMessage() + where);
+            throw new ScenarioFileException(source.path(), line, column, e.getOriginalMessage() + where);
+        }
+    }
+
+    private static String readString(Path path) {
+        try {
+            return Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read scenario file " + path, e);
         }
     }
 }

@@ -25,4 +25,21 @@ class NoValidRuleSetTest {
         assertThat(reply.json().path("type").asString()).isEqualTo("urn:leeway:problem:rule-set-unavailable");
         assertThat(reply.json().path("detail").asString()).contains("procedures/typo.drl:12:");
     }
+
+    @Test
+    void healthIsDownAndTheRulesOverviewSaysWhy() {
+        HttpApi api = new HttpApi(port);
+
+        Reply health = api.get("/actuator/health");
+        assertThat(health.status()).isEqualTo(503);
+        assertThat(health.json().path("components").path("rules").path("status").asString()).isEqualTo("DOWN");
+        assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(503);
+        assertThat(api.get("/actuator/health/liveness").status()).isEqualTo(200);
+
+        Reply overview = api.get("/api/v1/rules");
+        assertThat(overview.status()).isEqualTo(200);
+        assertThat(overview.json().path("version").isNull()).isTrue();
+        assertThat(overview.json().path("refused").path("problems").get(0).path("file").asString())
+                .isEqualTo("procedures/typo.drl");
+    }
 }

@@ -1,0 +1,86 @@
+package dev.leeway.cli;
+
+import dev.leeway.decision.Decider;
+import dev.leeway.decision.DecisionIds;
+import dev.leeway.rules.RuleFiles;
+import dev.leeway.rules.RuleSet;
+import dev.leeway.rules.RuleSetCompiler;
+import dev.leeway.rules.RuleSetEvaluator;
+import dev.leeway.rules.RuleSetInvalidException;
+import dev.leeway.rules.RulesProperties;
+import dev.leeway.scenario.ScenarioFile;
+import dev.leeway.scenario.ScenarioFileException;
+import dev.leeway.scenario.ScenarioFiles;
+import dev.leeway.scenario.ScenarioResult;
+import dev.leeway.scenario.ScenarioRunner;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code test <dir>}: does every scenario in {@code <dir>/tests} hold on the rules in {@code <dir>}? */
+@Command(name = "test", mixinStandardHelpOptions = true,
+        description = "Runs every scenario in RULES_DIR/tests/*.yaml against the rules in RULES_DIR and reports "
+                + "each one. Exit code 0 when all pass, 1 when any fails or the rules are invalid.")
+final class TestCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "RULES_DIR", description = "the rules directory")
+    Path directory;
+
+    @Option(names = "--max-firings", defaultValue = "10000", description = "firing limit per decision (default: ${DEFAULT-VALUE})")
+    int maxFirings;
+
+    @Option(names = "--time-zone", defaultValue = "UTC", description = "zone business days are counted in (default: ${DEFAULT-VALUE})")
+    ZoneId timeZone;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (!Files.isDirectory(directory)) {
+            out.println("ERROR " + directory + " is not a directory");
+            return 1;
+        }
+        RuleSet ruleSet;
+        List<ScenarioFile> files;
+        try {
+            ruleSet = new RuleSetCompiler().compile(RuleFiles.read(directory), Instant.now());
+            files = ScenarioFiles.read(directory);
+        } catch (RuleSetInvalidException e) {
+            e.problems().forEach(problem -> out.println("ERROR " + problem));
+            out.println("rules are invalid: no scenario was run");
+            return 1;
+        } catch (ScenarioFileException e) {
+            out.println("ERROR " + e.getMessage());
+            return 1;
+        }
+        RulesProperties properties = new RulesProperties(directory, maxFirings, timeZone, false, Duration.ZERO);
+        Decider decider = new Decider(new RuleSetEvaluator(properties).engineFor(ruleSet), new DecisionIds(),
+                Clock.systemUTC());
+        List<ScenarioResult> results = new ScenarioRunner(decider::decide).runAll(files);
+        for (ScenarioResult result : results) {
+            out.println((result.passed() ? "PASS " : "FAIL ") + result.file() + ": " + result.scenario());
+            result.failures().forEach(failure -> out.println("     - " + failure));
+        }
+        if (results.isEmpty()) {
+            // A rules repository whose CI runs no scenario tests nothing; say so rather than pass.
+            out.println("ERROR no scenarios found in " + directory.resolve("tests"));
+            return 1;
+        }
+        long failed = results.stream().filter(result -> !result.passed()).count();
+        out.println((results.size() - failed) + " passed, " + failed + " failed");
+        return failed == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.leeway.cli;
+
+import dev.leeway.rules.RuleFiles;
+import dev.leeway.rules.RuleSet;
+import dev.leeway.rules.RuleSetCompiler;
+import dev.leeway.rules.RuleSetInvalidException;
+import dev.leeway.scenario.ScenarioFileException;
+import dev.leeway.scenario.ScenarioFiles;
+import dev.leeway.scenario.ScenarioSource;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code validate <dir>}: do the rule files compile, with their metadata, and are the scenario files readable? */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Compiles the rule files and checks every rule's metadata and the scenario files' syntax. "
+                + "Exit code 0 when valid, 1 when not, 2 on bad usage.")
+final class ValidateCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "RULES_DIR", description = "the rules directory")
+    Path directory;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (!Files.isDirectory(directory)) {
+            out.println("ERROR " + directory + " is not a directory");
+            return 1;
+        }
+        List<String> problems = new ArrayList<>();
+        RuleSet ruleSet = null;
+        try {
+            ruleSet = new RuleSetCompiler().compile(RuleFiles.read(directory), Instant.now());
+        } catch (RuleSetInvalidException e) {
+            e.problems().forEach(problem -> problems.add(problem.toString()));
+        }
+        for (ScenarioSource source : ScenarioFiles.sources(directory)) {
+            try {
+                ScenarioFiles.parse(source);
+            } catch (ScenarioFileException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        problems.forEach(problem -> out.println("ERROR " + problem));
+        if (!problems.isEmpty()) {
+            out.println(problems.size() + " problem(s) in " + directory);
+            return 1;
+        }
+        out.println("OK " + directory + ": " + ruleSet.rules().size() + " rules in " + ruleSet.files().size()
+                + " files, version " + ruleSet.version());
+        return 0;
+    }
+}

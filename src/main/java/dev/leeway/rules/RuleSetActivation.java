@@ -1,0 +1,49 @@
+package dev.leeway.rules;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * One time a rule set became active: which version, when, what caused it, and what changed file by
+ * file against the set it replaced.
+ *
+ * @param trigger what loaded it: {@code startup}, {@code file-watch} or {@code api}
+ * @param previousVersion the version it replaced, null for the first one
+ */
+public record RuleSetActivation(String version, Instant activatedAt, String trigger, String previousVersion,
+        List<FileChange> changes) {
+
+    public RuleSetActivation {
+        changes = List.copyOf(changes);
+    }
+
+    static RuleSetActivation of(RuleSet activated, RuleSet previous, String trigger) {
+        Map<String, String> before = previous == null ? Map.of() : hashes(previous.files());
+        Map<String, String> after = hashes(activated.files());
+        List<FileChange> changes = new ArrayList<>();
+        after.forEach((path, hash) -> {
+            String old = before.get(path);
+            if (old == null) {
+                changes.add(new FileChange(path, "ADDED", hash));
+            } else if (!old.equals(hash)) {
+                changes.add(new FileChange(path, "MODIFIED", hash));
+            }
+        });
+        before.forEach((path, hash) -> {
+            if (!after.containsKey(path)) {
+                changes.add(new FileChange(path, "REMOVED", hash));
+            }
+        });
+        changes.sort(Comparator.comparing(FileChange::path));
+        return new RuleSetActivation(activated.version(), activated.loadedAt(), trigger,
+                previous == null ? null : previous.version(), changes);
+    }
+
+    private static Map<String, String> hashes(List<RuleFile> files) {
+        return files.stream().collect(Collectors.toMap(RuleFile::path, RuleFile::hash, (a, b) -> a));
+    }
+}

@@ -1,0 +1,79 @@
+package dev.leeway.rules;
+
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the rules directory into the {@link ActiveRuleSet}: once before the web server accepts
+ * requests, then on every change (file watch or {@code POST /api/v1/rules/reload}). The new set is
+ * built and checked off the request path; only a set that compiles and passes its scenarios is
+ * swapped in. Anything else is reported with file:line:column and the last good set keeps serving.
+ */
+@Component
+public class RuleSetLoader implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(RuleSetLoader.class);
+
+    private final RulesProperties properties;
+    private final RuleSetValidator validator;
+    private final ActiveRuleSet active;
+    private final RuleSetHistory history;
+    private final Clock clock;
+
+    public RuleSetLoader(RulesProperties properties, RuleSetValidator validator, ActiveRuleSet active,
+            RuleSetHistory history, Clock clock) {
+        this.properties = properties;
+        this.validator = validator;
+        this.active = active;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        reload("startup");
+    }
+
+    /** Reads, checks and (if it passes and differs) activates the directory; one reload at a time. */
+    public synchronized ReloadOutcome reload(String trigger) {
+        RuleSetCandidate candidate;
+        try {
+            candidate = RuleSetCandidate.fromDirectory(properties.directory());
+        } catch (UncheckedIOException e) {
+            return reject(null, trigger,
+                    List.of(new RuleProblem(properties.directory().toString(), 0, 0, e.getMessage())));
+        }
+        String version = candidate.version();
+        RuleSet serving = active.current().orElse(null);
+        if (serving != null && serving.version().equals(version) && active.lastRejection().isEmpty()) {
+            return new ReloadOutcome("UNCHANGED", version, version, List.of());
+        }
+        Validation validation = validator.validate(candidate);
+        if (!validation.valid()) {
+            return reject(version, trigger, validation.problems());
+        }
+        RuleSet previous = active.activate(validation.ruleSet());
+        if (previous == null || !previous.version().equals(version)) {
+            history.record(RuleSetActivation.of(validation.ruleSet(), previous, trigger));
+        }
+        log.info("Rule set {} active ({}): {} rules from {} files in {}, {} scenarios pass", version, trigger,
+                validation.ruleSet().rules().size(), candidate.rules().size(),
+                properties.directory().toAbsolutePath(), validation.scenariosRun());
+        return new ReloadOutcome("ACTIVATED", version, version, List.of());
+    }
+
+    private ReloadOutcome reject(String version, String trigger, List<RuleProblem> problems) {
+        active.reject(new Rejection(version, clock.instant(), trigger, problems));
+        String serving = active.current().map(RuleSet::version).orElse(null);
+        log.error("Rules in {} were not loaded ({}); {}:\n  {}", properties.directory().toAbsolutePath(), trigger,
+                serving == null ? "NO rule set is serving, decisions answer 503" : "rule set " + serving + " keeps serving",
+                problems.stream().map(RuleProblem::toString).collect(Collectors.joining("\n  ")));
+        return new ReloadOutcome("REJECTED", serving, version, problems);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.leeway.rules;
+
+import dev.leeway.decision.Decider;
+import dev.leeway.decision.DecisionIds;
+import dev.leeway.scenario.ScenarioFile;
+import dev.leeway.scenario.ScenarioFileException;
+import dev.leeway.scenario.ScenarioFiles;
+import dev.leeway.scenario.ScenarioResult;
+import dev.leeway.scenario.ScenarioRunner;
+import dev.leeway.scenario.ScenarioSource;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides whether a candidate may serve: it must compile with every rule's metadata in place, and
+ * every scenario in its {@code tests/} must hold on it. Used before a reload swaps a set in, by
+ * {@code POST /api/v1/rules/validate} and by the offline CLI.
+ */
+@Component
+public class RuleSetValidator {
+
+    private final RuleSetCompiler compiler;
+    private final RuleSetEvaluator evaluator;
+    private final DecisionIds ids;
+    private final Clock clock;
+
+    public RuleSetValidator(RuleSetCompiler compiler, RuleSetEvaluator evaluator, DecisionIds ids, Clock clock) {
+        this.compiler = compiler;
+        this.evaluator = evaluator;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public Validation validate(RuleSetCandidate candidate) {
+        RuleSet ruleSet;
+        try {
+            ruleSet = compiler.compile(candidate.rules(), clock.instant());
+        } catch (RuleSetInvalidException e) {
+            return new Validation(candidate.version(), null, e.problems(), 0, 0);
+        }
+        List<RuleProblem> problems = new ArrayList<>();
+        ScenarioRunner runner = new ScenarioRunner(new Decider(evaluator.engineFor(ruleSet), ids, clock)::decide);
+        int run = 0;
+        int failed = 0;
+        for (ScenarioSource source : candidate.scenarios()) {
+            ScenarioFile file;
+            try {
+                file = ScenarioFiles.parse(source);
+            } catch (ScenarioFileException e) {
+                problems.add(new RuleProblem(e.file(), e.line(), e.column(), e.reason()));
+                continue;
+            }
+            for (var scenario : file.scenarios()) {
+                ScenarioResult result = runner.run(file.path(), scenario);
+                run++;
+                if (!result.passed()) {
+                    failed++;
+                    problems.add(new RuleProblem(source.path(), source.lineOf(scenario.name()), 1,
+                            "scenario \"" + scenario.name() + "\" fails: " + String.join("; ", result.failures())));
+                }
+            }
+        }
+        return new Validation(ruleSet.version(), ruleSet, problems, run, failed);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.leeway.rules;
+
+import dev.leeway.web.ProblemTypes;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** For process owners: what rules serve, whether a change would be accepted, reloads and history. */
+@RestController
+@RequestMapping(path = "/api/v1/rules", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Rules")
+public class RulesController {
+
+    private final ActiveRuleSet active;
+    private final RuleSetValidator validator;
+    private final RuleSetLoader loader;
+    private final RuleSetHistory history;
+    private final RulesProperties properties;
+
+    public RulesController(ActiveRuleSet active, RuleSetValidator validator, RuleSetLoader loader,
+            RuleSetHistory history, RulesProperties properties) {
+        this.active = active;
+        this.validator = validator;
+        this.loader = loader;
+        this.history = history;
+        this.properties = properties;
+    }
+
+    @GetMapping
+    @Operation(summary = "The active rule set: version, files with hashes, every rule with file, line and metadata")
+    public RulesOverview overview() {
+        return RulesOverview.of(active);
+    }
+
+    @PostMapping(path = "/validate", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Check candidate files (on top of the rules directory) without activating them")
+    public ValidationReport validate(@Valid @RequestBody CandidateChange change) {
+        return ValidationReport.of(validator.validate(change.applyTo(RuleSetCandidate.fromDirectory(properties.directory()))));
+    }
+
+    @PostMapping("/reload")
+    @Operation(summary = "Load the rules directory now; a refused set leaves the serving one in place (422)")
+    public ResponseEntity<?> reload() {
+        ReloadOutcome outcome = loader.reload("api");
+        if (!outcome.rejected()) {
+            return ResponseEntity.ok(outcome);
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                "The rules directory was not loaded; " + (outcome.activeVersion() == null
+                        ? "no rule set is serving." : "rule set " + outcome.activeVersion() + " keeps serving."));
+        problem.setType(ProblemTypes.RULE_SET_REJECTED);
+        problem.setTitle("Rule set rejected");
+        problem.setProperty("activeVersion", outcome.activeVersion());
+        problem.setProperty("candidateVersion", outcome.candidateVersion());
+        problem.setProperty("errors", outcome.problems());
+        return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @GetMapping("/history")
+    @Operation(summary = "Every rule set that was active, newest first: when, what loaded it, and what changed per file")
+    public List<RuleSetActivation> history() {
+        return history.activations();
+    }
+}

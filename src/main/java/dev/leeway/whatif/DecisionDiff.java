@@ -1,0 +1,55 @@
+package dev.leeway.whatif;
+
+import dev.leeway.decision.Decision;
+import dev.leeway.decision.Escape;
+import dev.leeway.decision.Obligation;
+import dev.leeway.decision.Route;
+import dev.leeway.decision.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** Says what a helpdesk would notice between two decisions for the same input. */
+final class DecisionDiff {
+
+    private DecisionDiff() {}
+
+    static List<Change> between(Decision before, Decision after) {
+        List<Change> changes = new ArrayList<>();
+        compare(changes, "route", route(before.route()), route(after.route()));
+        compare(changes, "escapes", escapes(before), escapes(after));
+        compare(changes, "verdict", verdict(before.verdict()), verdict(after.verdict()));
+        compare(changes, "obligations", obligations(before), obligations(after));
+        return changes;
+    }
+
+    private static void compare(List<Change> changes, String aspect, String before, String after) {
+        if (!Objects.equals(before, after)) {
+            changes.add(new Change(aspect, before, after));
+        }
+    }
+
+    private static String route(Route route) {
+        if (route == null) {
+            return "none";
+        }
+        return route.step() + " held by " + route.role() + (route.team() == null ? "" : " (" + route.team() + ")")
+                + (route.escalated() ? ", escalated" : "");
+    }
+
+    private static String escapes(Decision decision) {
+        return decision.escapes().stream().map(Escape::id).sorted().toList().toString();
+    }
+
+    private static String verdict(Verdict verdict) {
+        if (verdict == null) {
+            return "none";
+        }
+        return (verdict.allowed() ? "allowed" : "denied")
+                + (verdict.conditions().isEmpty() ? "" : " provided " + verdict.conditions());
+    }
+
+    private static String obligations(Decision decision) {
+        return decision.obligations().stream().map(Obligation::kind).sorted().toList().toString();
+    }
+}

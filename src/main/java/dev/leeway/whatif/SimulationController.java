@@ -1,0 +1,41 @@
+package dev.leeway.whatif;
+
+import dev.leeway.web.ProblemTypes;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /api/v1/rules/simulate}: what would change if these rules were active. */
+@RestController
+@Tag(name = "Rules")
+public class SimulationController {
+
+    private final Simulator simulator;
+
+    public SimulationController(Simulator simulator) {
+        this.simulator = simulator;
+    }
+
+    @PostMapping(path = "/api/v1/rules/simulate", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Replay inputs through the active rule set and a candidate; report what would change")
+    public SimulationReport simulate(@Valid @RequestBody SimulationRequest request) {
+        return simulator.simulate(request);
+    }
+
+    @ExceptionHandler(CandidateNotCompilableException.class)
+    ProblemDetail notCompilable(CandidateNotCompilableException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+        problem.setType(ProblemTypes.RULE_SET_REJECTED);
+        problem.setTitle("Candidate rule set does not compile");
+        problem.setProperty("errors", ex.problems());
+        return problem;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.leeway.whatif;
+
+import dev.leeway.decision.DecisionRequest;
+import dev.leeway.rules.CandidateChange;
+import dev.leeway.rules.SubmittedFile;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import java.util.List;
+
+/**
+ * {@code POST /api/v1/rules/simulate}: a proposed change (files on top of the rules directory, as
+ * for validation) and the recorded inputs to replay, each at its own {@code at}.
+ */
+public record SimulationRequest(
+        @Valid List<SubmittedFile> files,
+        List<String> remove,
+        boolean replaceAll,
+        @NotEmpty @Valid List<DecisionRequest> inputs) {
+
+    CandidateChange change() {
+        return new CandidateChange(files, remove, replaceAll);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.leeway;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** A private copy of the bundled rules directory that a test may edit, as a process owner would. */
+public final class EditableRules {
+
+    private final Path directory;
+
+    private EditableRules(Path directory) {
+        this.directory = directory;
+    }
+
+    public static EditableRules copyOfBundled() {
+        try {
+            EditableRules rules = new EditableRules(Files.createTempDirectory("leeway-rules-"));
+            rules.restore();
+            return rules;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public String read(String path) {
+        try {
+            return Files.readString(directory.resolve(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void write(String path, String content) {
+        try {
+            Path file = directory.resolve(path);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Puts the directory back to the bundled rules exactly, whatever the test did to it. */
+    public void restore() {
+        try {
+            try (Stream<Path> existing = Files.walk(directory)) {
+                existing.sorted(Comparator.reverseOrder()).filter(path -> !path.equals(directory)).forEach(EditableRules::delete);
+            }
+            try (Stream<Path> bundled = Files.walk(BundledRules.DIRECTORY)) {
+                for (Path source : bundled.toList()) {
+                    Path target = directory.resolve(BundledRules.DIRECTORY.relativize(source).toString());
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(source, target);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path path) {
+        try {
+            Files.delete(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

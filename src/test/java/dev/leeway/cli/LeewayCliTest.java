@@ -1,0 +1,72 @@
+package dev.leeway.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.leeway.EditableRules;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+/** The offline commands a rule repository's CI runs: report in words, fail with a non-zero exit. */
+class LeewayCliTest {
+
+    record Run(int exitCode, String output) {}
+
+    @Test
+    void validateAcceptsTheBundledRules() {
+        Run run = run("validate", "rules");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.output()).startsWith("OK rules: ").contains("rules in 19 files, version sha256:");
+    }
+
+    @Test
+    void validateNamesTheBrokenFileLineAndColumnAndFails() {
+        Run run = run("validate", "src/test/resources/rulesets/broken");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.output()).contains("ERROR procedures/typo.drl:12:").contains("1 problem(s)");
+    }
+
+    @Test
+    void testRunsEveryBundledScenarioAndPasses() {
+        Run run = run("test", "rules");
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("PASS tests/repeat-contact.yaml: repeat contact skips the tier-1 script");
+        assertThat(run.output().strip()).matches("(?s).*\\n\\d+ passed, 0 failed$");
+    }
+
+    @Test
+    void testReportsAFailingScenarioAndFails() {
+        EditableRules rules = EditableRules.copyOfBundled();
+        rules.write("escapes/goodwill.drl", rules.read("escapes/goodwill.drl").replace(".upTo(50)", ".upTo(30)"));
+
+        Run run = run("test", rules.directory().toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.output())
+                .contains("FAIL tests/goodwill.yaml: when the company is at fault an agent grants small goodwill")
+                .contains("verdict conditions: expected [JUSTIFICATION] but were [APPROVAL:TEAM_LEAD]")
+                .containsPattern("\\d+ passed, 1 failed");
+    }
+
+    @Test
+    void testOnADirectoryWithoutScenariosFails() {
+        Run run = run("test", "src/test/resources/rulesets/runaway");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.output()).contains("no scenarios found");
+    }
+
+    @Test
+    void aMissingDirectoryArgumentIsAUsageError() {
+        assertThat(run("validate").exitCode()).isEqualTo(2);
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        int exitCode = LeewayCli.execute(args, new PrintWriter(out, true), new PrintWriter(out, true));
+        return new Run(exitCode, out.toString());
+    }
+}

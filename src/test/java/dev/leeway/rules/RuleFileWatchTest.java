@@ -1,0 +1,60 @@
+package dev.leeway.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.leeway.EditableRules;
+import dev.leeway.HttpApi;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Saving a rule file is enough: the service picks the change up without a restart or a call. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RuleFileWatchTest {
+
+    static final EditableRules RULES = EditableRules.copyOfBundled();
+    static final String GOODWILL = "escapes/goodwill.drl";
+
+    @DynamicPropertySource
+    static void rulesDirectory(DynamicPropertyRegistry registry) {
+        registry.add("leeway.rules.directory", () -> RULES.directory().toString());
+        registry.add("leeway.rules.watch", () -> "true");
+        registry.add("leeway.rules.watch-quiet-period", () -> "200ms");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void savedChangesAreServedAndABrokenSaveIsReportedWhileTheLastGoodSetServes() {
+        HttpApi api = new HttpApi(port);
+        String bundled = version(api);
+        String original = RULES.read(GOODWILL);
+
+        RULES.write(GOODWILL, original.replace(".upTo(50)", ".upTo(60)"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !version(api).equals(bundled));
+        String edited = version(api);
+        assertThat(api.get("/api/v1/rules/history").json().get(0).path("trigger").asString()).isEqualTo("file-watch");
+
+        RULES.write(GOODWILL, original.replace("ServiceCase( companyAtFault )", "ServiceCase( companyAtFault"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DEGRADED".equals(rulesHealth(api)));
+        assertThat(version(api)).isEqualTo(edited);
+        assertThat(api.postJson("/api/v1/decisions", "{\"case\": {\"id\": \"C-1\"}}").status()).isEqualTo(200);
+
+        RULES.write(GOODWILL, original);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "UP".equals(rulesHealth(api)));
+        assertThat(version(api)).isEqualTo(bundled);
+    }
+
+    private static String version(HttpApi api) {
+        return api.get("/api/v1/rules").json().path("version").asString();
+    }
+
+    private static String rulesHealth(HttpApi api) {
+        return api.get("/actuator/health").json().path("components").path("rules").path("status").asString();
+    }
+}
