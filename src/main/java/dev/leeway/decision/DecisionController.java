@@ -2,6 +2,7 @@ package dev.leeway.decision;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,15 +17,19 @@ import org.springframework.web.bind.annotation.RestController;
 public class DecisionController {
 
     private final Decider decider;
+    private final DecisionLog log;
 
-    public DecisionController(Decider decider) {
+    public DecisionController(Decider decider, DecisionLog log) {
         this.decider = decider;
+        this.log = log;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Decide a case: route, deadlines, escapes, permissions, obligations, checklist and, "
             + "for a request, a verdict")
-    public Decision decide(@Valid @RequestBody DecisionRequest request) {
-        return decider.decide(request);
+    public Decision decide(@Valid @RequestBody DecisionRequest request, HttpServletRequest http) {
+        Decision decision = decider.decide(request);
+        log.record(request, decision, http.getRemoteAddr());
+        return decision;
     }
 }

@@ -39,10 +39,10 @@ public class ActiveRuleSet {
         return Optional.ofNullable(lastRejection.get());
     }
 
-    /** Makes the set serve and returns the one it replaced (null if none). */
-    RuleSet activate(RuleSet ruleSet) {
+    /** Makes the set serve from now on. */
+    void activate(RuleSet ruleSet) {
         lastRejection.set(null);
-        return current.getAndSet(ruleSet);
+        current.set(ruleSet);
     }
 
     void reject(Rejection rejection) {

@@ -24,14 +24,16 @@ public class RuleSetLoader implements SmartInitializingSingleton {
     private final RuleSetValidator validator;
     private final ActiveRuleSet active;
     private final RuleSetHistory history;
+    private final List<RuleSetActivationListener> listeners;
     private final Clock clock;
 
     public RuleSetLoader(RulesProperties properties, RuleSetValidator validator, ActiveRuleSet active,
-            RuleSetHistory history, Clock clock) {
+            RuleSetHistory history, List<RuleSetActivationListener> listeners, Clock clock) {
         this.properties = properties;
         this.validator = validator;
         this.active = active;
         this.history = history;
+        this.listeners = List.copyOf(listeners);
         this.clock = clock;
     }
 
@@ -58,8 +60,18 @@ public class RuleSetLoader implements SmartInitializingSingleton {
         if (!validation.valid()) {
             return reject(version, trigger, validation.problems());
         }
-        RuleSet previous = active.activate(validation.ruleSet());
-        if (previous == null || !previous.version().equals(version)) {
+        RuleSet previous = active.current().orElse(null);
+        boolean newVersion = previous == null || !previous.version().equals(version);
+        if (newVersion) {
+            try {
+                listeners.forEach(listener -> listener.activating(validation.ruleSet(), previous, trigger));
+            } catch (RuntimeException e) {
+                return reject(version, trigger, List.of(new RuleProblem("", 0, 0,
+                        "the rule set could not be recorded before activation: " + e.getMessage())));
+            }
+        }
+        active.activate(validation.ruleSet());
+        if (newVersion) {
             history.record(RuleSetActivation.of(validation.ruleSet(), previous, trigger));
         }
         log.info("Rule set {} active ({}): {} rules from {} files in {}, {} scenarios pass", version, trigger,

@@ -1,5 +1,6 @@
 package dev.leeway.web;
 
+import dev.leeway.audit.AuditUnavailableException;
 import dev.leeway.decision.RuleSetUnavailableException;
 import dev.leeway.decision.RunawayRuleSetException;
 import dev.leeway.vocabulary.RuleConclusionException;
@@ -99,6 +100,16 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         problem.setProperty("ruleSet", ex.ruleSetVersion());
         problem.setProperty("firingLimit", ex.firingLimit());
         problem.setProperty("busiestRules", ex.busiestRules());
+        return problem;
+    }
+
+    @ExceptionHandler(AuditUnavailableException.class)
+    ProblemDetail auditUnavailable(AuditUnavailableException ex) {
+        log.error("{}", ex.getMessage(), ex.getCause());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The decision was not answered because it could not be recorded in the audit log; try again.");
+        problem.setType(ProblemTypes.AUDIT_UNAVAILABLE);
+        problem.setTitle("Audit log unavailable");
         return problem;
     }
 

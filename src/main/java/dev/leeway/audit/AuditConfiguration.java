@@ -1,0 +1,46 @@
+package dev.leeway.audit;
+
+import dev.leeway.decision.DecisionLog;
+import dev.leeway.rules.RuleSetCompiler;
+import dev.leeway.rules.RuleSetEvaluator;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the audit log: recorded by default; {@code leeway.audit.enabled=false} answers without recording. */
+@Configuration(proxyBeanMethods = false)
+public class AuditConfiguration {
+
+    @Bean
+    JdbcAuditStore auditStore(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        return new JdbcAuditStore(dataSource, transactionManager);
+    }
+
+    @Bean
+    GroupCommitWriter auditWriter(AuditStore store, AuditProperties properties) {
+        return new GroupCommitWriter(store, properties.maxBatch());
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "leeway.audit.enabled", havingValue = "true", matchIfMissing = true)
+    AuditedDecisions auditedDecisions(GroupCommitWriter writer, AuditStore store, JsonMapper json,
+            AuditProperties properties, Clock clock) {
+        return new AuditedDecisions(writer, store, json, properties, clock);
+    }
+
+    @Bean
+    DecisionReplay decisionReplay(AuditStore store, RuleSetCompiler compiler, RuleSetEvaluator evaluator,
+            JsonMapper json, Clock clock) {
+        return new DecisionReplay(store, compiler, evaluator, json, clock);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "leeway.audit.enabled", havingValue = "false")
+    DecisionLog notRecordedDecisions() {
+        return new NotRecordedDecisions();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.leeway.audit;
+
+import dev.leeway.decision.Decision;
+import dev.leeway.decision.DecisionLog;
+import dev.leeway.decision.DecisionRequest;
+import dev.leeway.decision.Escape;
+import dev.leeway.decision.FiredRule;
+import dev.leeway.rules.RuleFile;
+import dev.leeway.rules.RuleSet;
+import dev.leeway.rules.RuleSetActivationListener;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Records decisions (input with sensitive fields masked, output, fired rules, rule-set version,
+ * caller, time) in the audit log before they are answered, and every rule-set version's contents
+ * before it serves.
+ */
+public class AuditedDecisions implements DecisionLog, RuleSetActivationListener {
+
+    private final GroupCommitWriter writer;
+    private final AuditStore store;
+    private final JsonMapper json;
+    private final PayloadMasking masking;
+    private final AuditProperties properties;
+    private final Clock clock;
+
+    public AuditedDecisions(GroupCommitWriter writer, AuditStore store, JsonMapper json, AuditProperties properties,
+            Clock clock) {
+        this.writer = writer;
+        this.store = store;
+        this.json = json;
+        this.masking = new PayloadMasking(properties.masking());
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public void record(DecisionRequest request, Decision decision, String caller) {
+        ObjectNode payload = json.createObjectNode();
+        payload.set("input", masking.apply(json.valueToTree(request)));
+        payload.set("output", json.valueToTree(decision));
+        payload.putObject("caller").put("address", caller)
+                .put("actorId", request.actor() == null ? null : request.actor().id());
+        AuditEntry entry = new AuditEntry(decision.decisionId().toString(), "DECISION", clock.instant(),
+                decision.caseId(), request.actor() == null ? null : request.actor().id(), decision.ruleSet().version(),
+                null, json.writeValueAsString(payload),
+                decision.firedRules().stream().map(FiredRule::id).filter(Objects::nonNull).distinct().toList(),
+                decision.escapes().stream().map(Escape::id).toList(), null);
+        try {
+            writer.submit(entry).get(properties.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AuditUnavailableException("interrupted while recording the decision", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AuditUnavailableException("the decision could not be recorded in the audit log", e);
+        }
+    }
+
+    /** Keeps the set's files, once per version, before any decision can use it. */
+    @Override
+    public void activating(RuleSet ruleSet, RuleSet previous, String trigger) {
+        List<Map<String, String>> files = ruleSet.files().stream()
+                .map(file -> fileEntry(file))
+                .toList();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("version", ruleSet.version());
+        payload.put("previousVersion", previous == null ? null : previous.version());
+        payload.put("trigger", trigger);
+        payload.put("files", ruleSet.files().stream().map(file -> Map.of("path", file.path(), "hash", file.hash())).toList());
+        store.append(List.of(new AuditEntry(UUID.randomUUID().toString(), "RULE_SET_ACTIVATED", clock.instant(), null,
+                null, ruleSet.version(), null, json.writeValueAsString(payload), List.of(), List.of(),
+                new AuditEntry.RuleSetContents(ruleSet.version(), json.writeValueAsString(files)))));
+    }
+
+    private static Map<String, String> fileEntry(RuleFile file) {
+        Map<String, String> entry = new LinkedHashMap<>();
+        entry.put("path", file.path());
+        entry.put("content", file.content());
+        return entry;
+    }
+}

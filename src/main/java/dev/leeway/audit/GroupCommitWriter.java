@@ -1,0 +1,107 @@
+package dev.leeway.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Group commit: requests hand their records to one writer thread, which appends everything
+ * waiting in a single transaction and then releases every request in it. Each request still waits
+ * until its own record is durable; under load, many records share one commit.
+ */
+public class GroupCommitWriter implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
+
+    private record Pending(AuditEntry entry, CompletableFuture<StoredRecord> stored) {}
+
+    private final AuditStore store;
+    private final int maxBatch;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private volatile Thread writer;
+
+    public GroupCommitWriter(AuditStore store, int maxBatch) {
+        this.store = store;
+        this.maxBatch = maxBatch;
+    }
+
+    /** Queues the entry; the future completes once it is committed, or fails if it could not be. */
+    public CompletableFuture<StoredRecord> submit(AuditEntry entry) {
+        CompletableFuture<StoredRecord> stored = new CompletableFuture<>();
+        if (writer == null) {
+            stored.completeExceptionally(new IllegalStateException("the audit writer is not running"));
+            return stored;
+        }
+        queue.add(new Pending(entry, stored));
+        return stored;
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(maxBatch);
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            queue.drainTo(batch, maxBatch - 1);
+            commit(batch);
+            batch.clear();
+        }
+        List<Pending> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.forEach(pending -> pending.stored().completeExceptionally(
+                new IllegalStateException("the audit writer stopped before recording this")));
+    }
+
+    private void commit(List<Pending> batch) {
+        try {
+            List<StoredRecord> stored = store.append(batch.stream().map(Pending::entry).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).stored().complete(stored.get(i));
+            }
+        } catch (RuntimeException e) {
+            log.error("Could not record {} audit record(s); their requests fail", batch.size(), e);
+            batch.forEach(pending -> pending.stored().completeExceptionally(e));
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        Thread thread = new Thread(this::run, "leeway-audit-writer");
+        thread.setDaemon(true);
+        writer = thread;
+        thread.start();
+    }
+
+    @Override
+    public synchronized void stop() {
+        Thread thread = writer;
+        writer = null;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return writer != null;
+    }
+
+    /** Stop after the web server, so requests in flight can still be recorded. */
+    @Override
+    public int getPhase() {
+        return Integer.MIN_VALUE + 1000;
+    }
+}

@@ -1,0 +1,16 @@
+package dev.leeway.decision;
+
+/**
+ * Where decisions are recorded before they are answered: no decision reaches a helpdesk that the
+ * log does not hold. Implemented by the audit log.
+ */
+public interface DecisionLog {
+
+    /**
+     * Returns once the decision is durable.
+     *
+     * @param caller who asked, as far as the service can tell
+     * @throws RuntimeException when it could not be recorded; the decision must then not be sent
+     */
+    void record(DecisionRequest request, Decision decision, String caller);
+}

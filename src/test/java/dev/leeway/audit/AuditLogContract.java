@@ -1,0 +1,183 @@
+package dev.leeway.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.leeway.HttpApi;
+import dev.leeway.HttpApi.Reply;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What auditors rely on, whichever database holds the log: every answered decision is there in
+ * full, the chain shows any changed or deleted record, and nothing in the application can change one.
+ */
+abstract class AuditLogContract {
+
+    static final String REPEAT_CONTACT = """
+            {"case": {"id": "AUD-1", "channel": "CHAT", "contactsAboutSameProblem": 3,
+                      "customer": {"id": "CU-77", "tier": "STANDARD"},
+                      "attributes": {"email": "someone@example.org"}},
+             "actor": {"id": "agent-7", "roles": ["AGENT"]},
+             "request": {"action": "SKIP_STEP", "step": "TIER1_SCRIPT"},
+             "at": "2026-11-25T10:00:00Z"}
+            """;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    HttpApi api;
+
+    @BeforeEach
+    void connect() {
+        api = new HttpApi(port);
+    }
+
+    /** Lets a test act as someone with direct database access who bypasses the append-only guard. */
+    abstract void disableGuard();
+
+    abstract void enableGuard();
+
+    @Test
+    void everyAnsweredDecisionIsRecordedInFull() {
+        JsonNode answer = decide(REPEAT_CONTACT);
+        String id = answer.path("decisionId").asString();
+
+        Reply reply = api.get("/api/v1/audit/decisions/" + id);
+
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode record = reply.json();
+        assertThat(record.path("decisionId").asString()).isEqualTo(id);
+        assertThat(record.path("input").path("case").path("id").asString()).isEqualTo("AUD-1");
+        assertThat(record.path("output")).isEqualTo(answer);
+        assertThat(record.path("output").path("firedRules").toString()).contains("escape-repeat-contact");
+        assertThat(record.path("ruleSetVersion").asString()).isEqualTo(answer.path("ruleSet").path("version").asString());
+        assertThat(record.path("caller").path("actorId").asString()).isEqualTo("agent-7");
+        assertThat(record.path("caller").path("address").asString()).isNotBlank();
+        assertThat(record.path("recordedAt").asString()).isNotBlank();
+        assertThat(record.path("hash").asString()).hasSize(64);
+    }
+
+    @Test
+    void replayWithTheRecordedRulesGivesTheSameDecision() {
+        String id = decide(REPEAT_CONTACT).path("decisionId").asString();
+
+        JsonNode replay = api.get("/api/v1/audit/decisions/" + id + "/replay").json();
+
+        assertThat(replay.path("identical").asBoolean()).as(replay.toString()).isTrue();
+        assertThat(replay.path("replayed").path("route").path("step").asString()).isEqualTo("SPECIALIST");
+    }
+
+    @Test
+    void anUnknownDecisionIsA404Problem() {
+        Reply reply = api.get("/api/v1/audit/decisions/0191c0de-0000-7000-8000-000000000000");
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void concurrentDecisionsKeepOneIntactChain() throws Exception {
+        long before = recordCount();
+        ExecutorService helpdesks = Executors.newFixedThreadPool(8);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            statuses.add(helpdesks.submit(() -> api.postJson("/api/v1/decisions", REPEAT_CONTACT).status()));
+        }
+        for (Future<Integer> status : statuses) {
+            assertThat(status.get()).isEqualTo(200);
+        }
+        helpdesks.shutdown();
+
+        assertThat(recordCount() - before).isEqualTo(200);
+        JsonNode verification = api.get("/api/v1/audit/verify").json();
+        assertThat(verification.path("intact").asBoolean()).as(verification.toString()).isTrue();
+        assertThat(verification.path("recordsChecked").asLong()).isEqualTo(recordCount());
+    }
+
+    @Test
+    void theApplicationsOwnConnectionCannotChangeOrDeleteARecord() {
+        decide(REPEAT_CONTACT);
+
+        assertThatThrownBy(() -> jdbc.update("UPDATE audit_record SET payload = '{}'"))
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_record"))
+                .hasMessageContaining("append-only");
+    }
+
+    @Test
+    void aChangedRecordIsFoundAndLocated() {
+        decide(REPEAT_CONTACT);
+        String id = decide(REPEAT_CONTACT.replace("AUD-1", "AUD-TAMPERED")).path("decisionId").asString();
+        decide(REPEAT_CONTACT);
+        long position = jdbc.queryForObject("SELECT chain_position FROM audit_record WHERE record_id = ?", Long.class, id);
+
+        disableGuard();
+        try {
+            jdbc.update("UPDATE audit_record SET payload = REPLACE(payload, 'AUD-TAMPERED', 'AUD-INNOCENT') "
+                    + "WHERE record_id = ?", id);
+            JsonNode verification = api.get("/api/v1/audit/verify").json();
+
+            assertThat(verification.path("intact").asBoolean()).isFalse();
+            assertThat(verification.path("firstBreak").path("position").asLong()).isEqualTo(position);
+            assertThat(verification.path("firstBreak").path("recordId").asString()).isEqualTo(id);
+            assertThat(verification.path("firstBreak").path("problem").asString()).contains("changed");
+        } finally {
+            jdbc.update("UPDATE audit_record SET payload = REPLACE(payload, 'AUD-INNOCENT', 'AUD-TAMPERED') "
+                    + "WHERE record_id = ?", id);
+            enableGuard();
+        }
+        assertThat(api.get("/api/v1/audit/verify").json().path("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aDeletedRecordIsFoundAndLocated() {
+        decide(REPEAT_CONTACT);
+        String id = decide(REPEAT_CONTACT).path("decisionId").asString();
+        decide(REPEAT_CONTACT);
+        long position = jdbc.queryForObject("SELECT chain_position FROM audit_record WHERE record_id = ?", Long.class, id);
+
+        Map<String, Object> deleted = jdbc.queryForMap("SELECT * FROM audit_record WHERE record_id = ?", id);
+
+        disableGuard();
+        try {
+            jdbc.update("DELETE FROM audit_record WHERE record_id = ?", id);
+            JsonNode verification = api.get("/api/v1/audit/verify").json();
+
+            assertThat(verification.path("intact").asBoolean()).isFalse();
+            assertThat(verification.path("firstBreak").path("position").asLong()).isEqualTo(position);
+            assertThat(verification.path("firstBreak").path("problem").asString()).contains("missing");
+        } finally {
+            // Put the record back exactly, so the other tests sharing this database see an intact chain.
+            List<String> columns = new ArrayList<>(deleted.keySet());
+            jdbc.update("INSERT INTO audit_record (" + String.join(", ", columns) + ") VALUES ("
+                    + String.join(", ", columns.stream().map(column -> "?").toList()) + ")",
+                    columns.stream().map(deleted::get).toArray());
+            enableGuard();
+        }
+        assertThat(api.get("/api/v1/audit/verify").json().path("intact").asBoolean()).isTrue();
+    }
+
+    long recordCount() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM audit_record", Long.class);
+    }
+
+    JsonNode decide(String body) {
+        Reply reply = api.postJson("/api/v1/decisions", body);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json();
+    }
+}

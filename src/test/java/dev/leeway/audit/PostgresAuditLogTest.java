@@ -1,0 +1,89 @@
+package dev.leeway.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The audit log on PostgreSQL, the production store, in a schema of its own for this run. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EnabledIf(value = "dev.leeway.audit.PostgresAvailability#reachable",
+        disabledReason = "PostgreSQL at 127.0.0.1:5432 is not reachable: the PostgreSQL audit tests were SKIPPED")
+class PostgresAuditLogTest extends AuditLogContract {
+
+    static final String SCHEMA = "leeway_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> PostgresAvailability.URL + "?currentSchema=" + SCHEMA);
+        registry.add("spring.datasource.username", () -> PostgresAvailability.USER);
+        registry.add("spring.datasource.password", () -> "");
+        registry.add("spring.flyway.schemas", () -> SCHEMA);
+        registry.add("spring.flyway.create-schemas", () -> "true");
+    }
+
+    @AfterAll
+    static void dropTheRunsSchema() throws SQLException {
+        try (var connection = DriverManager.getConnection(PostgresAvailability.URL, PostgresAvailability.USER, "");
+                var statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+        }
+    }
+
+    @Override
+    void disableGuard() {
+        jdbc.execute("ALTER TABLE audit_record DISABLE TRIGGER audit_record_append_only");
+    }
+
+    @Override
+    void enableGuard() {
+        jdbc.execute("ALTER TABLE audit_record ENABLE TRIGGER audit_record_append_only");
+    }
+
+    @Test
+    void twoInstancesSharingTheDatabaseExtendOneIntactChain() {
+        long before = recordCount();
+        GroupCommitWriter first = instance();
+        GroupCommitWriter second = instance();
+        List<CompletableFuture<StoredRecord>> stored = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            stored.add(first.submit(entry("first-" + i)));
+            stored.add(second.submit(entry("second-" + i)));
+        }
+        CompletableFuture.allOf(stored.toArray(CompletableFuture[]::new)).join();
+        first.stop();
+        second.stop();
+
+        assertThat(recordCount() - before).isEqualTo(600);
+        assertThat(stored.stream().map(future -> future.join().position()).distinct().count()).isEqualTo(600);
+        assertThat(api.get("/api/v1/audit/verify").json().path("intact").asBoolean()).isTrue();
+    }
+
+    /** A writer with its own connection pool, as another service instance would have. */
+    private static GroupCommitWriter instance() {
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(
+                PostgresAvailability.URL + "?currentSchema=" + SCHEMA, PostgresAvailability.USER, "");
+        GroupCommitWriter writer = new GroupCommitWriter(
+                new JdbcAuditStore(dataSource, new DataSourceTransactionManager(dataSource)), 50);
+        writer.start();
+        return writer;
+    }
+
+    private static AuditEntry entry(String caseId) {
+        return new AuditEntry(UUID.randomUUID().toString(), "DECISION", Instant.now(), caseId, "load", "sha256:x", null,
+                "{\"case\":\"" + caseId + "\"}", List.of("rule"), List.of(), null);
+    }
+}
