@@ -12,6 +12,7 @@ public final class ProblemTypes {
     public static final URI RUNAWAY_RULE_SET = URI.create("urn:leeway:problem:runaway-rule-set");
     public static final URI RULE_CONCLUSION = URI.create("urn:leeway:problem:invalid-rule-conclusion");
     public static final URI AUDIT_UNAVAILABLE = URI.create("urn:leeway:problem:audit-unavailable");
+    public static final URI ESCAPE_REFUSED = URI.create("urn:leeway:problem:escape-refused");
     public static final URI RULE_SET_REJECTED = URI.create("urn:leeway:problem:rule-set-rejected");
 
     private ProblemTypes() {}

@@ -1,0 +1,67 @@
+package dev.leeway.escape;
+
+import dev.leeway.web.ProblemTypes;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Using an escape that a decision offered, and reviewing such uses afterwards. */
+@RestController
+@Validated
+@Tag(name = "Escapes")
+public class EscapeController {
+
+    private final EscapeInvocations invocations;
+
+    public EscapeController(EscapeInvocations invocations) {
+        this.invocations = invocations;
+    }
+
+    @PostMapping(path = "/api/v1/decisions/{decisionId}/escapes/{escapeId}/invocations",
+            consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Use an escape the decision offered: 404 unknown decision, 409 not offered or not for "
+            + "the actor's roles, 422 justification missing")
+    public ResponseEntity<EscapeUse> invoke(@PathVariable String decisionId, @PathVariable String escapeId,
+            @Valid @RequestBody InvocationRequest request) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(invocations.invoke(decisionId, escapeId, request));
+    }
+
+    @GetMapping(path = "/api/v1/audit/escapes", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The review queue: uses of escapes by review status, oldest first")
+    public List<EscapeUse> queue(
+            @RequestParam(defaultValue = "PENDING_REVIEW") @Pattern(regexp = "PENDING_REVIEW|APPROVED|FLAGGED") String status,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        return invocations.withStatus(status, limit);
+    }
+
+    @PostMapping(path = "/api/v1/audit/escapes/{invocationId}/review", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Review one use of an escape: APPROVED or FLAGGED, with a note")
+    public EscapeUse review(@PathVariable String invocationId, @Valid @RequestBody ReviewRequest review) {
+        return invocations.review(invocationId, review);
+    }
+
+    @ExceptionHandler(EscapeRefusedException.class)
+    ProblemDetail refused(EscapeRefusedException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
+        problem.setType(ProblemTypes.ESCAPE_REFUSED);
+        problem.setTitle("Escape use refused");
+        return problem;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.leeway.escape;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One use of an escape, and where its review stands.
+ *
+ * @param status {@code PENDING_REVIEW}, {@code APPROVED}, {@code FLAGGED}, or {@code NO_REVIEW} when
+ *     the escape asks for none
+ * @param reviewerRole who is to review it (null when nobody is)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record EscapeUse(
+        String invocationId,
+        String decisionId,
+        String escapeId,
+        String caseId,
+        String invokedBy,
+        String justification,
+        List<String> requires,
+        String reviewerRole,
+        Instant invokedAt,
+        String status,
+        String reviewedBy,
+        String note,
+        Instant reviewedAt) {}

@@ -1,0 +1,152 @@
+package dev.leeway.escape;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.leeway.HttpApi;
+import dev.leeway.HttpApi.Reply;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/** Using an escape a decision offered, and the review that follows: bounded, visible, never silent. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class EscapeUseApiTest {
+
+    static final String AGENT = "{\"id\": \"agent-7\", \"roles\": [\"AGENT\"]}";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    HttpApi api;
+
+    @BeforeEach
+    void connect() {
+        api = new HttpApi(port);
+    }
+
+    @Test
+    void usingAnOfferedEscapeIsRecordedAndQueuedForItsReviewer() {
+        String decisionId = decide("{\"case\": {\"id\": \"ESC-1\", \"contactsAboutSameProblem\": 3}}");
+
+        Reply reply = invoke(decisionId, "repeat-contact", "{\"actor\": " + AGENT + ", \"justification\": \"third call\"}");
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        JsonNode use = reply.json();
+        assertThat(use.path("status").asString()).isEqualTo("PENDING_REVIEW");
+        assertThat(use.path("reviewerRole").asString()).isEqualTo("PROBLEM_MANAGER");
+        assertThat(use.path("caseId").asString()).isEqualTo("ESC-1");
+        String invocationId = use.path("invocationId").asString();
+        assertThat(queue("PENDING_REVIEW")).contains(invocationId);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_record WHERE kind = 'ESCAPE_INVOCATION' "
+                + "AND record_id = ? AND subject_id = ?", Integer.class, invocationId, decisionId)).isEqualTo(1);
+    }
+
+    @Test
+    void aReviewSettlesTheUseOnceAndIsRecorded() {
+        String decisionId = decide("{\"case\": {\"id\": \"ESC-2\", \"contactsAboutSameProblem\": 3}}");
+        String invocationId = invoke(decisionId, "repeat-contact", "{\"actor\": " + AGENT + "}").json()
+                .path("invocationId").asString();
+
+        Reply own = review(invocationId, "{\"reviewer\": " + AGENT + ", \"outcome\": \"APPROVED\", \"note\": \"fine\"}");
+        Reply reviewed = review(invocationId,
+                "{\"reviewer\": {\"id\": \"pm-1\", \"roles\": [\"PROBLEM_MANAGER\"]}, \"outcome\": \"FLAGGED\", "
+                        + "\"note\": \"the script has a known gap here\"}");
+        Reply again = review(invocationId,
+                "{\"reviewer\": {\"id\": \"pm-2\", \"roles\": [\"PROBLEM_MANAGER\"]}, \"outcome\": \"APPROVED\", \"note\": \"ok\"}");
+
+        assertThat(own.status()).isEqualTo(409);
+        assertThat(own.json().path("detail").asString()).contains("own use");
+        assertThat(reviewed.status()).as(reviewed.body()).isEqualTo(200);
+        assertThat(reviewed.json().path("status").asString()).isEqualTo("FLAGGED");
+        assertThat(reviewed.json().path("reviewedBy").asString()).isEqualTo("pm-1");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(queue("PENDING_REVIEW")).doesNotContain(invocationId);
+        assertThat(queue("FLAGGED")).contains(invocationId);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_record WHERE kind = 'ESCAPE_REVIEW' AND subject_id = ?",
+                Integer.class, invocationId)).isEqualTo(1);
+        assertThat(api.get("/api/v1/audit/verify").json().path("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anEscapeWithoutReviewIsRecordedButNotQueued() {
+        String decisionId = decide("{\"case\": {\"id\": \"ESC-3\", \"waitingMinutes\": 70, \"currentStep\": \"TIER1_SCRIPT\"}}");
+
+        Reply reply = invoke(decisionId, "long-wait-goodwill", "{\"actor\": " + AGENT + ", \"justification\": \"70 minutes\"}");
+
+        assertThat(reply.status()).isEqualTo(201);
+        assertThat(reply.json().path("status").asString()).isEqualTo("NO_REVIEW");
+        assertThat(queue("PENDING_REVIEW")).doesNotContain(reply.json().path("invocationId").asString());
+    }
+
+    @Test
+    void anUnknownDecisionIs404() {
+        Reply reply = invoke("0191c0de-0000-7000-8000-000000000000", "repeat-contact", "{\"actor\": " + AGENT + "}");
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void anEscapeTheDecisionDidNotOfferIs409() {
+        String decisionId = decide("{\"case\": {\"id\": \"ESC-4\"}}");
+
+        Reply reply = invoke(decisionId, "goodwill-compensation", "{\"actor\": " + AGENT + ", \"justification\": \"x\"}");
+
+        assertThat(reply.status()).isEqualTo(409);
+        assertThat(reply.json().path("detail").asString()).contains("did not offer escape goodwill-compensation");
+    }
+
+    @Test
+    void anEscapeNotMeantForTheActorsRolesIs409() {
+        String decisionId = decide("{\"case\": {\"id\": \"ESC-5\", \"customer\": {\"churnRisk\": 0.9}}}");
+
+        Reply reply = invoke(decisionId, "retention-offer", "{\"actor\": " + AGENT + ", \"justification\": \"x\"}");
+
+        assertThat(reply.status()).isEqualTo(409);
+        assertThat(reply.json().path("detail").asString()).contains("RETENTION_SPECIALIST").contains("AGENT");
+    }
+
+    @Test
+    void aMissingJustificationIs422() {
+        String decisionId = decide("{\"case\": {\"id\": \"ESC-6\", \"companyAtFault\": true}}");
+
+        Reply reply = invoke(decisionId, "goodwill-compensation", "{\"actor\": " + AGENT + ", \"justification\": \" \"}");
+
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.json().path("detail").asString()).contains("requires a justification");
+    }
+
+    @Test
+    void aReviewWithoutAnOutcomeIsAProblemNamingTheField() {
+        Reply reply = review("0191c0de-0000-7000-8000-000000000000",
+                "{\"reviewer\": {\"id\": \"pm-1\"}, \"outcome\": \"MAYBE\", \"note\": \"x\"}");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().path("errors").get(0).path("field").asString()).isEqualTo("outcome");
+    }
+
+    private String decide(String body) {
+        Reply reply = api.postJson("/api/v1/decisions", body);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json().path("decisionId").asString();
+    }
+
+    private Reply invoke(String decisionId, String escapeId, String body) {
+        return api.postJson("/api/v1/decisions/" + decisionId + "/escapes/" + escapeId + "/invocations", body);
+    }
+
+    private Reply review(String invocationId, String body) {
+        return api.postJson("/api/v1/audit/escapes/" + invocationId + "/review", body);
+    }
+
+    private String queue(String status) {
+        return api.get("/api/v1/audit/escapes?status=" + status).body();
+    }
+}
