@@ -38,7 +38,8 @@ public final class HttpApi {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String contentType = response.headers().firstValue("Content-Type").orElse("");
-            JsonNode json = contentType.contains("json") ? JSON.readTree(response.body()) : null;
+            boolean oneJsonDocument = contentType.startsWith("application/json") || contentType.contains("+json");
+            JsonNode json = oneJsonDocument && !response.body().isEmpty() ? JSON.readTree(response.body()) : null;
             return new Reply(response.statusCode(), contentType, response.body(), json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

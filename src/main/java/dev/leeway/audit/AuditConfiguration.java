@@ -39,6 +39,11 @@ public class AuditConfiguration {
     }
 
     @Bean
+    AuditExport auditExport(AuditStore store, JsonMapper json) {
+        return new AuditExport(store, json);
+    }
+
+    @Bean
     @ConditionalOnProperty(name = "leeway.audit.enabled", havingValue = "false")
     DecisionLog notRecordedDecisions() {
         return new NotRecordedDecisions();

@@ -1,9 +1,24 @@
 package dev.leeway.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import dev.leeway.web.FieldError;
+import dev.leeway.web.ProblemTypes;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,12 +36,57 @@ public class AuditController {
 
     private final AuditStore store;
     private final DecisionReplay replay;
+    private final AuditExport export;
     private final JsonMapper json;
 
-    public AuditController(AuditStore store, DecisionReplay replay, JsonMapper json) {
+    public AuditController(AuditStore store, DecisionReplay replay, AuditExport export, JsonMapper json) {
         this.store = store;
         this.replay = replay;
+        this.export = export;
         this.json = json;
+    }
+
+    @GetMapping("/decisions")
+    @Operation(summary = "Decisions by case, rule, escape, actor and time range, newest first, a page at a time")
+    public DecisionPage decisions(
+            @RequestParam(required = false) String caseId,
+            @RequestParam(required = false) String rule,
+            @RequestParam(required = false) String escape,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+        List<StoredRecord> found = store.decisions(new DecisionFilter(caseId, rule, escape, actor, from, to),
+                PageCursor.position(cursor), limit + 1);
+        List<DecisionSummary> items = found.stream().limit(limit)
+                .map(record -> new DecisionSummary(record.recordId(), record.position(), record.recordedAt(),
+                        record.caseId(), record.actorId(), record.ruleSetVersion(), record.hash()))
+                .toList();
+        return new DecisionPage(items,
+                found.size() > limit ? PageCursor.before(items.get(items.size() - 1).position()) : null);
+    }
+
+    @GetMapping(path = "/export", produces = {"application/x-ndjson", "text/csv"})
+    @Operation(summary = "Every record in [from, to) in chain order, streamed as JSON Lines or CSV")
+    public ResponseEntity<StreamingResponseBody> export(
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(defaultValue = "jsonl") @Pattern(regexp = "jsonl|csv", message = "must be jsonl or csv") String format) {
+        Instant start = from == null ? Instant.EPOCH : from;
+        Instant end = to == null ? Instant.now().plus(Duration.ofDays(1)) : to;
+        boolean csv = "csv".equals(format);
+        StreamingResponseBody body = out -> {
+            if (csv) {
+                export.csv(start, end, out);
+            } else {
+                export.jsonLines(start, end, out);
+            }
+        };
+        return ResponseEntity.ok()
+                .contentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8) : MediaType.parseMediaType("application/x-ndjson"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"leeway-audit." + format + "\"")
+                .body(body);
     }
 
     @GetMapping("/decisions/{id}")
@@ -53,6 +113,15 @@ public class AuditController {
     @Operation(summary = "Walk the hash chain; say where it breaks if a record was changed or deleted")
     public ChainVerification verify() {
         return store.verify();
+    }
+
+    @ExceptionHandler(PageCursor.InvalidCursorException.class)
+    ProblemDetail invalidCursor(PageCursor.InvalidCursorException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+        problem.setType(ProblemTypes.INVALID_REQUEST);
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", List.of(new FieldError("cursor", ex.getMessage())));
+        return problem;
     }
 
     private StoredRecord decisionRecord(String id) {

@@ -1,7 +1,9 @@
 package dev.leeway.audit;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Where audit records live: append-only, hash-chained, readable by auditors. */
 public interface AuditStore {
@@ -16,4 +18,13 @@ public interface AuditStore {
 
     /** Walks the whole chain and says where it first breaks. */
     ChainVerification verify();
+
+    /** Decisions matching the filter, newest first, older than {@code beforePosition} (0: from the newest). */
+    List<StoredRecord> decisions(DecisionFilter filter, long beforePosition, int limit);
+
+    /**
+     * Hands every record recorded in [from, to) to the consumer in chain order, reading them from
+     * the database a batch at a time, so memory stays flat however many there are.
+     */
+    void stream(Instant from, Instant to, Consumer<StoredRecord> consumer);
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -123,6 +124,51 @@ public class JdbcAuditStore implements AuditStore {
             var head = jdbc.queryForMap("SELECT chain_position, hash FROM audit_chain_head WHERE id = 1");
             return walk.result(((Number) head.get("chain_position")).longValue(), (String) head.get("hash"));
         });
+    }
+
+    @Override
+    public List<StoredRecord> decisions(DecisionFilter filter, long beforePosition, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_record r WHERE kind = 'DECISION'");
+        List<Object> arguments = new ArrayList<>();
+        if (beforePosition > 0) {
+            sql.append(" AND chain_position < ?");
+            arguments.add(beforePosition);
+        }
+        if (filter.caseId() != null) {
+            sql.append(" AND case_id = ?");
+            arguments.add(filter.caseId());
+        }
+        if (filter.actor() != null) {
+            sql.append(" AND actor_id = ?");
+            arguments.add(filter.actor());
+        }
+        if (filter.from() != null) {
+            sql.append(" AND recorded_at >= ?");
+            arguments.add(OffsetDateTime.ofInstant(filter.from(), ZoneOffset.UTC));
+        }
+        if (filter.to() != null) {
+            sql.append(" AND recorded_at < ?");
+            arguments.add(OffsetDateTime.ofInstant(filter.to(), ZoneOffset.UTC));
+        }
+        if (filter.rule() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM audit_record_rule f WHERE f.chain_position = r.chain_position AND f.rule_id = ?)");
+            arguments.add(filter.rule());
+        }
+        if (filter.escape() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM audit_record_escape e WHERE e.chain_position = r.chain_position AND e.escape_id = ?)");
+            arguments.add(filter.escape());
+        }
+        sql.append(" ORDER BY chain_position DESC FETCH FIRST ? ROWS ONLY");
+        arguments.add(limit);
+        return jdbc.query(sql.toString(), RECORD, arguments.toArray());
+    }
+
+    @Override
+    public void stream(Instant from, Instant to, Consumer<StoredRecord> consumer) {
+        transactions.executeWithoutResult(status -> streaming.query(
+                "SELECT " + COLUMNS + " FROM audit_record WHERE recorded_at >= ? AND recorded_at < ? ORDER BY chain_position",
+                (ResultSet row) -> consumer.accept(toRecord(row, 0)),
+                OffsetDateTime.ofInstant(from, ZoneOffset.UTC), OffsetDateTime.ofInstant(to, ZoneOffset.UTC)));
     }
 
     private static StoredRecord withHash(StoredRecord record, String hash) {
