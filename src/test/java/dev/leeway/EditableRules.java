@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** A private copy of the bundled rules directory that a test may edit, as a process owner would. */
 public final class EditableRules {
@@ -28,6 +29,12 @@ public final class EditableRules {
 
     public Path directory() {
         return directory;
+    }
+
+    /** Makes the service under test load its rules from this copy, with or without watching it. */
+    public void serveFrom(DynamicPropertyRegistry registry, boolean watch) {
+        registry.add("leeway.rules.directory", directory::toString);
+        registry.add("leeway.rules.watch", () -> Boolean.toString(watch));
     }
 
     public String read(String path) {

@@ -30,6 +30,15 @@ public final class HttpApi {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Asks for a decision and returns it, failing the test unless it was answered with 200. */
+    public JsonNode decide(String body) {
+        Reply reply = postJson("/api/v1/decisions", body);
+        if (reply.status() != 200) {
+            throw new AssertionError("expected a decision but got " + reply.status() + ": " + reply.body());
+        }
+        return reply.json();
+    }
+
     public Reply get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
@@ -47,6 +56,16 @@ public final class HttpApi {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The element of a JSON array whose field has the given value; fails the test if there is none. */
+    public static JsonNode find(JsonNode array, String field, String value) {
+        for (JsonNode element : array) {
+            if (value.equals(element.path(field).asString())) {
+                return element;
+            }
+        }
+        throw new AssertionError("no element with " + field + "=" + value + " in " + array);
     }
 
     public static String json(Object value) {

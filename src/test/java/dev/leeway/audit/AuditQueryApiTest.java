@@ -170,8 +170,6 @@ class AuditQueryApiTest {
     }
 
     private String decide(String body) {
-        Reply reply = api.postJson("/api/v1/decisions", body);
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        return reply.json().path("decisionId").asString();
+        return api.decide(body).path("decisionId").asString();
     }
 }

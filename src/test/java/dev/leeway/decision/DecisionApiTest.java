@@ -1,5 +1,6 @@
 package dev.leeway.decision;
 
+import static dev.leeway.HttpApi.find;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.leeway.HttpApi;
@@ -149,14 +150,5 @@ class DecisionApiTest {
         JsonNode followUp = find(reply.json().path("obligations"), "kind", "FOLLOW_UP");
         assertThat(followUp.path("due").asString()).isEqualTo("2026-12-01T15:00:00Z");
         assertThat(followUp.path("owner").asString()).isEqualTo("CASE_OWNER");
-    }
-
-    static JsonNode find(JsonNode array, String field, String value) {
-        for (JsonNode element : array) {
-            if (value.equals(element.path(field).asString())) {
-                return element;
-            }
-        }
-        throw new AssertionError("no element with " + field + "=" + value + " in " + array);
     }
 }

@@ -133,9 +133,7 @@ class EscapeUseApiTest {
     }
 
     private String decide(String body) {
-        Reply reply = api.postJson("/api/v1/decisions", body);
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        return reply.json().path("decisionId").asString();
+        return api.decide(body).path("decisionId").asString();
     }
 
     private Reply invoke(String decisionId, String escapeId, String body) {

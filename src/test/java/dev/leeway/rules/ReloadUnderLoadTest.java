@@ -29,8 +29,7 @@ class ReloadUnderLoadTest {
 
     @DynamicPropertySource
     static void rulesDirectory(DynamicPropertyRegistry registry) {
-        registry.add("leeway.rules.directory", () -> RULES.directory().toString());
-        registry.add("leeway.rules.watch", () -> "false");
+        RULES.serveFrom(registry, false);
     }
 
     @LocalServerPort

@@ -21,8 +21,7 @@ class RuleFileWatchTest {
 
     @DynamicPropertySource
     static void rulesDirectory(DynamicPropertyRegistry registry) {
-        registry.add("leeway.rules.directory", () -> RULES.directory().toString());
-        registry.add("leeway.rules.watch", () -> "true");
+        RULES.serveFrom(registry, true);
         registry.add("leeway.rules.watch-quiet-period", () -> "200ms");
     }
 
