@@ -39,7 +39,7 @@ public class ActiveRuleSet {
         return Optional.ofNullable(lastRejection.get());
     }
 
-    /** Makes the set serve from now on. */
+    /** Makes the set serve from now on (activating the serving set again just clears a refusal). */
     void activate(RuleSet ruleSet) {
         lastRejection.set(null);
         current.set(ruleSet);

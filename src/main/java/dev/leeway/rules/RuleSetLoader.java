@@ -52,28 +52,25 @@ public class RuleSetLoader implements SmartInitializingSingleton {
                     List.of(new RuleProblem(properties.directory().toString(), 0, 0, e.getMessage())));
         }
         String version = candidate.version();
-        RuleSet serving = active.current().orElse(null);
-        if (serving != null && serving.version().equals(version) && active.lastRejection().isEmpty()) {
-            return new ReloadOutcome("UNCHANGED", version, version, List.of());
-        }
+        // Always checked, even when the rule files are unchanged: scenario files are not part of
+        // the version, and a scenario that now fails must be reported.
         Validation validation = validator.validate(candidate);
         if (!validation.valid()) {
             return reject(version, trigger, validation.problems());
         }
         RuleSet previous = active.current().orElse(null);
-        boolean newVersion = previous == null || !previous.version().equals(version);
-        if (newVersion) {
-            try {
-                listeners.forEach(listener -> listener.activating(validation.ruleSet(), previous, trigger));
-            } catch (RuntimeException e) {
-                return reject(version, trigger, List.of(new RuleProblem("", 0, 0,
-                        "the rule set could not be recorded before activation: " + e.getMessage())));
-            }
+        if (previous != null && previous.version().equals(version)) {
+            active.activate(previous);
+            return new ReloadOutcome("UNCHANGED", version, version, List.of());
+        }
+        try {
+            listeners.forEach(listener -> listener.activating(validation.ruleSet(), previous, trigger));
+        } catch (RuntimeException e) {
+            return reject(version, trigger, List.of(new RuleProblem("", 0, 0,
+                    "the rule set could not be recorded before activation: " + e.getMessage())));
         }
         active.activate(validation.ruleSet());
-        if (newVersion) {
-            history.record(RuleSetActivation.of(validation.ruleSet(), previous, trigger));
-        }
+        history.record(RuleSetActivation.of(validation.ruleSet(), previous, trigger));
         log.info("Rule set {} active ({}): {} rules from {} files in {}, {} scenarios pass", version, trigger,
                 validation.ruleSet().rules().size(), candidate.rules().size(),
                 properties.directory().toAbsolutePath(), validation.scenariosRun());

@@ -1,5 +1,6 @@
 package dev.leeway.rules;
 
+import static dev.leeway.HttpApi.find;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.leeway.BundledRules;
@@ -26,8 +27,7 @@ class RulesApiTest {
 
     @DynamicPropertySource
     static void rulesDirectory(DynamicPropertyRegistry registry) {
-        registry.add("leeway.rules.directory", () -> RULES.directory().toString());
-        registry.add("leeway.rules.watch", () -> "false");
+        RULES.serveFrom(registry, false);
     }
 
     @LocalServerPort
@@ -213,6 +213,28 @@ class RulesApiTest {
         assertThat(api.get("/api/v1/rules").json().path("version").asString()).isEqualTo(bundledVersion);
     }
 
+    @Test
+    void aNewScenarioThatFailsIsReportedEvenWhenNoRuleChanged() {
+        RULES.write("tests/new-expectation.yaml", """
+                scenarios:
+                  - name: a premium customer is expected at the frontline
+                    at: 2026-11-25T10:00:00Z
+                    case: { id: N-1, customer: { tier: PREMIUM } }
+                    expect:
+                      route: { step: TIER1_SCRIPT }
+                """);
+
+        Reply reload = reload();
+
+        assertThat(reload.status()).isEqualTo(422);
+        JsonNode error = reload.json().path("errors").get(0);
+        assertThat(error.path("file").asString()).isEqualTo("tests/new-expectation.yaml");
+        assertThat(error.path("line").asInt()).isEqualTo(2);
+        assertThat(reload.json().path("activeVersion").asString()).isEqualTo(bundledVersion);
+        assertThat(api.get("/actuator/health").json().path("components").path("rules").path("status").asString())
+                .isEqualTo("DEGRADED");
+    }
+
     private JsonNode validate(Object body) {
         Reply reply = api.postJson("/api/v1/rules/validate", HttpApi.json(body));
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
@@ -221,14 +243,5 @@ class RulesApiTest {
 
     private Reply reload() {
         return api.postJson("/api/v1/rules/reload", "");
-    }
-
-    static JsonNode find(JsonNode array, String field, String value) {
-        for (JsonNode element : array) {
-            if (value.equals(element.path(field).asString())) {
-                return element;
-            }
-        }
-        throw new AssertionError("no element with " + field + "=" + value + " in " + array);
     }
 }
