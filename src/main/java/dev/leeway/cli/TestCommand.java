@@ -14,28 +14,19 @@ import dev.leeway.scenario.ScenarioFiles;
 import dev.leeway.scenario.ScenarioResult;
 import dev.leeway.scenario.ScenarioRunner;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code test <dir>}: does every scenario in {@code <dir>/tests} hold on the rules in {@code <dir>}? */
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = "Runs every scenario in RULES_DIR/tests/*.yaml against the rules in RULES_DIR and reports "
                 + "each one. Exit code 0 when all pass, 1 when any fails or the rules are invalid.")
-final class TestCommand implements Callable<Integer> {
-
-    @Parameters(index = "0", paramLabel = "RULES_DIR", description = "the rules directory")
-    Path directory;
+final class TestCommand extends RulesDirectoryCommand {
 
     @Option(names = "--max-firings", defaultValue = "10000", description = "firing limit per decision (default: ${DEFAULT-VALUE})")
     int maxFirings;
@@ -43,16 +34,8 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = "--time-zone", defaultValue = "UTC", description = "zone business days are counted in (default: ${DEFAULT-VALUE})")
     ZoneId timeZone;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        if (!Files.isDirectory(directory)) {
-            out.println("ERROR " + directory + " is not a directory");
-            return 1;
-        }
+    int run(PrintWriter out) {
         RuleSet ruleSet;
         List<ScenarioFile> files;
         try {

@@ -8,36 +8,19 @@ import dev.leeway.scenario.ScenarioFileException;
 import dev.leeway.scenario.ScenarioFiles;
 import dev.leeway.scenario.ScenarioSource;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code validate <dir>}: do the rule files compile, with their metadata, and are the scenario files readable? */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Compiles the rule files and checks every rule's metadata and the scenario files' syntax. "
                 + "Exit code 0 when valid, 1 when not, 2 on bad usage.")
-final class ValidateCommand implements Callable<Integer> {
-
-    @Parameters(index = "0", paramLabel = "RULES_DIR", description = "the rules directory")
-    Path directory;
-
-    @Spec
-    CommandSpec spec;
+final class ValidateCommand extends RulesDirectoryCommand {
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        if (!Files.isDirectory(directory)) {
-            out.println("ERROR " + directory + " is not a directory");
-            return 1;
-        }
+    int run(PrintWriter out) {
         List<String> problems = new ArrayList<>();
         RuleSet ruleSet = null;
         try {
