@@ -1,5 +1,6 @@
 package dev.leeway.audit;
 
+import dev.leeway.decision.DecisionIds;
 import dev.leeway.decision.DecisionLog;
 import dev.leeway.rules.RuleSetCompiler;
 import dev.leeway.rules.RuleSetEvaluator;
@@ -28,8 +29,8 @@ public class AuditConfiguration {
     @Bean
     @ConditionalOnProperty(name = "leeway.audit.enabled", havingValue = "true", matchIfMissing = true)
     AuditedDecisions auditedDecisions(GroupCommitWriter writer, AuditStore store, JsonMapper json,
-            AuditProperties properties, Clock clock) {
-        return new AuditedDecisions(writer, store, json, properties, clock);
+            AuditProperties properties, DecisionIds ids, Clock clock) {
+        return new AuditedDecisions(writer, store, json, properties, ids, clock);
     }
 
     @Bean

@@ -1,19 +1,19 @@
 package dev.leeway.audit;
 
 import dev.leeway.decision.Decision;
+import dev.leeway.decision.DecisionIds;
 import dev.leeway.decision.DecisionLog;
 import dev.leeway.decision.DecisionRequest;
 import dev.leeway.decision.Escape;
 import dev.leeway.decision.FiredRule;
-import dev.leeway.rules.RuleFile;
 import dev.leeway.rules.RuleSet;
 import dev.leeway.rules.RuleSetActivationListener;
+import dev.leeway.rules.RulesOverview;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,15 +32,17 @@ public class AuditedDecisions implements DecisionLog, RuleSetActivationListener 
     private final JsonMapper json;
     private final PayloadMasking masking;
     private final AuditProperties properties;
+    private final DecisionIds ids;
     private final Clock clock;
 
     public AuditedDecisions(GroupCommitWriter writer, AuditStore store, JsonMapper json, AuditProperties properties,
-            Clock clock) {
+            DecisionIds ids, Clock clock) {
         this.writer = writer;
         this.store = store;
         this.json = json;
         this.masking = new PayloadMasking(properties.masking());
         this.properties = properties;
+        this.ids = ids;
         this.clock = clock;
     }
 
@@ -69,23 +71,15 @@ public class AuditedDecisions implements DecisionLog, RuleSetActivationListener 
     /** Keeps the set's files, once per version, before any decision can use it. */
     @Override
     public void activating(RuleSet ruleSet, RuleSet previous, String trigger) {
-        List<Map<String, String>> files = ruleSet.files().stream()
-                .map(file -> fileEntry(file))
-                .toList();
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("version", ruleSet.version());
         payload.put("previousVersion", previous == null ? null : previous.version());
         payload.put("trigger", trigger);
-        payload.put("files", ruleSet.files().stream().map(file -> Map.of("path", file.path(), "hash", file.hash())).toList());
-        store.append(List.of(new AuditEntry(UUID.randomUUID().toString(), "RULE_SET_ACTIVATED", clock.instant(), null,
-                null, ruleSet.version(), null, json.writeValueAsString(payload), List.of(), List.of(),
-                new AuditEntry.RuleSetContents(ruleSet.version(), json.writeValueAsString(files)))));
-    }
-
-    private static Map<String, String> fileEntry(RuleFile file) {
-        Map<String, String> entry = new LinkedHashMap<>();
-        entry.put("path", file.path());
-        entry.put("content", file.content());
-        return entry;
+        payload.put("files", ruleSet.files().stream()
+                .map(file -> new RulesOverview.FileSummary(file.path(), file.hash())).toList());
+        store.append(List.of(new AuditEntry(ids.next().toString(), "RULE_SET_ACTIVATED", clock.instant(), null, null,
+                ruleSet.version(), null, json.writeValueAsString(payload), List.of(), List.of(),
+                // RuleFile serialises as {"path", "content"}, which is what a replay reads back.
+                new AuditEntry.RuleSetContents(ruleSet.version(), json.writeValueAsString(ruleSet.files())))));
     }
 }
