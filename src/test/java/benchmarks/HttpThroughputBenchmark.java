@@ -6,12 +6,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -29,9 +36,9 @@ import org.springframework.web.servlet.function.ServerResponse;
 /**
  * The decision endpoint against a trivial endpoint in the same server and the same run: both
  * receive the same JSON body over loopback; the trivial one reads it and answers a constant. The
- * ratio of the two is what the decision work costs over bare HTTP.
+ * ratio of the two is what the decision work costs over bare HTTP. The decision endpoint runs with
+ * its audit log off, on H2 and on PostgreSQL, to show what recording every decision costs.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class HttpThroughputBenchmark {
@@ -68,39 +75,97 @@ public class HttpThroughputBenchmark {
 
     private static final LongAdder TRANSPORT_RETRIES = new LongAdder();
 
-    private ConfigurableApplicationContext server;
-    private HttpClient client;
-    private HttpRequest decide;
-    private HttpRequest trivial;
+    /**
+     * A Leeway server with its audit log off, on an H2 file database (the default store, with its
+     * durability settings) or on PostgreSQL (a schema of its own at 127.0.0.1:5432, database test).
+     */
+    @State(Scope.Benchmark)
+    public static class DecideServer {
 
-    @Setup
-    public void startServer() {
-        server = new SpringApplicationBuilder(LeewayApplication.class, TrivialEndpoint.class)
-                // Unlimited keep-alive: Tomcat's default closes a connection after 100 requests, which
-                // races with the client reusing it and fails requests that have nothing to do with Leeway.
-                .properties("server.port=0", "server.tomcat.max-keep-alive-requests=-1",
-                        "logging.level.root=WARN", "spring.main.banner-mode=off")
-                .run();
-        int port = ((WebServerApplicationContext) server).getWebServer().getPort();
-        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        decide = post(port, "/api/v1/decisions");
-        trivial = post(port, "/bench/trivial");
+        @Param({"off", "h2", "postgresql"})
+        public String audit;
+
+        Server server;
+
+        @Setup
+        public void start() throws IOException {
+            server = Server.start(audit);
+        }
+
+        @TearDown
+        public void stop() throws SQLException {
+            server.stop();
+        }
     }
 
-    @TearDown
-    public void stopServer() {
-        System.out.println("transport-level retries in this run: " + TRANSPORT_RETRIES.sum());
-        server.close();
+    /** The same server with the trivial endpoint; it records nothing, so it runs once. */
+    @State(Scope.Benchmark)
+    public static class TrivialServer {
+
+        Server server;
+
+        @Setup
+        public void start() throws IOException {
+            server = Server.start("off");
+        }
+
+        @TearDown
+        public void stop() throws SQLException {
+            server.stop();
+        }
+    }
+
+    record Server(ConfigurableApplicationContext context, HttpClient client, HttpRequest decide, HttpRequest trivial,
+            String postgresSchema) {
+
+        static Server start(String audit) throws IOException {
+            List<String> properties = new ArrayList<>(List.of("server.port=0", "server.tomcat.max-keep-alive-requests=-1",
+                    "logging.level.root=WARN", "spring.main.banner-mode=off", "leeway.rules.watch=false"));
+            String schema = null;
+            switch (audit) {
+                case "off" -> properties.addAll(List.of("leeway.audit.enabled=false",
+                        "spring.datasource.url=jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1"));
+                case "h2" -> properties.add("spring.datasource.url=jdbc:h2:file:"
+                        + Files.createTempDirectory("leeway-bench-") + "/leeway;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
+                case "postgresql" -> {
+                    schema = "leeway_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+                    properties.addAll(List.of("spring.datasource.url=" + POSTGRES + "?currentSchema=" + schema,
+                            "spring.datasource.username=postgres", "spring.datasource.password=",
+                            "spring.flyway.schemas=" + schema, "spring.flyway.create-schemas=true"));
+                }
+                default -> throw new IllegalArgumentException("audit must be off, h2 or postgresql, not " + audit);
+            }
+            // As command-line arguments: they outrank every configuration file, including the test
+            // class path's config/application.yaml, which would otherwise swap in an in-memory database.
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(LeewayApplication.class, TrivialEndpoint.class)
+                    .run(properties.stream().map(property -> "--" + property).toArray(String[]::new));
+            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+            return new Server(context, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+                    post(port, "/api/v1/decisions"), post(port, "/bench/trivial"), schema);
+        }
+
+        void stop() throws SQLException {
+            System.out.println("transport-level retries in this run: " + TRANSPORT_RETRIES.sum());
+            context.close();
+            if (postgresSchema != null) {
+                try (var connection = DriverManager.getConnection(POSTGRES, "postgres", "");
+                        var statement = connection.createStatement()) {
+                    statement.execute("DROP SCHEMA IF EXISTS " + postgresSchema + " CASCADE");
+                }
+            }
+        }
+    }
+
+    static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test";
+
+    @Benchmark
+    public int decideEndpoint(DecideServer server) throws IOException, InterruptedException {
+        return send(server.server.client(), server.server.decide());
     }
 
     @Benchmark
-    public int decideEndpoint() throws IOException, InterruptedException {
-        return send(decide);
-    }
-
-    @Benchmark
-    public int trivialEndpoint() throws IOException, InterruptedException {
-        return send(trivial);
+    public int trivialEndpoint(TrivialServer server) throws IOException, InterruptedException {
+        return send(server.server.client(), server.server.trivial());
     }
 
     /**
@@ -108,7 +173,7 @@ public class HttpThroughputBenchmark {
      * dead ("header parser received no bytes") before the request reached the server. Such a
      * request is sent once more and counted; a second failure, or any status but 200, fails the run.
      */
-    private int send(HttpRequest request) throws IOException, InterruptedException {
+    private static int send(HttpClient client, HttpRequest request) throws IOException, InterruptedException {
         try {
             return expectOk(client.send(request, HttpResponse.BodyHandlers.discarding()));
         } catch (IOException transportFailure) {
