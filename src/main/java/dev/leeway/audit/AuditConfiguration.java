@@ -4,6 +4,7 @@ import dev.leeway.decision.DecisionIds;
 import dev.leeway.decision.DecisionLog;
 import dev.leeway.rules.RuleSetCompiler;
 import dev.leeway.rules.RuleSetEvaluator;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -22,8 +23,8 @@ public class AuditConfiguration {
     }
 
     @Bean
-    GroupCommitWriter auditWriter(AuditStore store, AuditProperties properties) {
-        return new GroupCommitWriter(store, properties.maxBatch());
+    GroupCommitWriter auditWriter(AuditStore store, AuditProperties properties, MeterRegistry meters) {
+        return new GroupCommitWriter(store, properties.maxBatch(), meters);
     }
 
     @Bean

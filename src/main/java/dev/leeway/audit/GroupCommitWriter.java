@@ -1,5 +1,9 @@
 package dev.leeway.audit;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -13,6 +17,10 @@ import org.springframework.context.SmartLifecycle;
  * Group commit: requests hand their records to one writer thread, which appends everything
  * waiting in a single transaction and then releases every request in it. Each request still waits
  * until its own record is durable; under load, many records share one commit.
+ *
+ * <p>Operators see how well that works in three metrics: {@code leeway.audit.batch.size} (records
+ * per commit), {@code leeway.audit.commit} (time to append and commit a batch) and
+ * {@code leeway.audit.queue} (records waiting for the writer).
  */
 public class GroupCommitWriter implements SmartLifecycle {
 
@@ -23,11 +31,19 @@ public class GroupCommitWriter implements SmartLifecycle {
     private final AuditStore store;
     private final int maxBatch;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final DistributionSummary batchSizes;
+    private final Timer commits;
     private volatile Thread writer;
 
-    public GroupCommitWriter(AuditStore store, int maxBatch) {
+    public GroupCommitWriter(AuditStore store, int maxBatch, MeterRegistry meters) {
         this.store = store;
         this.maxBatch = maxBatch;
+        this.batchSizes = DistributionSummary.builder("leeway.audit.batch.size")
+                .description("audit records appended in one commit").baseUnit("records").register(meters);
+        this.commits = Timer.builder("leeway.audit.commit")
+                .description("time to append and commit one batch of audit records").register(meters);
+        Gauge.builder("leeway.audit.queue", queue, BlockingQueue::size)
+                .description("audit records waiting for the writer").baseUnit("records").register(meters);
     }
 
     /** Queues the entry; the future completes once it is committed, or fails if it could not be. */
@@ -61,8 +77,11 @@ public class GroupCommitWriter implements SmartLifecycle {
     }
 
     private void commit(List<Pending> batch) {
+        batchSizes.record(batch.size());
+        Timer.Sample timing = Timer.start();
         try {
             List<StoredRecord> stored = store.append(batch.stream().map(Pending::entry).toList());
+            timing.stop(commits);
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).stored().complete(stored.get(i));
             }

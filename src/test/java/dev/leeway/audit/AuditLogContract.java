@@ -109,6 +109,24 @@ abstract class AuditLogContract {
     }
 
     @Test
+    void operatorsSeeHowManyRecordsEachCommitCarried() {
+        double recordsBefore = writerMetric("leeway.audit.batch.size", "TOTAL");
+        double commitsBefore = writerMetric("leeway.audit.commit", "COUNT");
+        for (int i = 0; i < 3; i++) {
+            api.decide(REPEAT_CONTACT);
+        }
+        assertThat(writerMetric("leeway.audit.batch.size", "TOTAL") - recordsBefore).isEqualTo(3);
+        assertThat(writerMetric("leeway.audit.commit", "COUNT") - commitsBefore).isBetween(1.0, 3.0);
+        assertThat(writerMetric("leeway.audit.queue", "VALUE")).isZero();
+    }
+
+    private double writerMetric(String name, String statistic) {
+        Reply reply = api.get("/actuator/metrics/" + name);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return HttpApi.find(reply.json().path("measurements"), "statistic", statistic).path("value").asDouble();
+    }
+
+    @Test
     void theApplicationsOwnConnectionCannotChangeOrDeleteARecord() {
         decide(REPEAT_CONTACT);
 

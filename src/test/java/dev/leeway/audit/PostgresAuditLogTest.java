@@ -2,6 +2,7 @@ package dev.leeway.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -77,7 +78,8 @@ class PostgresAuditLogTest extends AuditLogContract {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(
                 PostgresAvailability.URL + "?currentSchema=" + SCHEMA, PostgresAvailability.USER, "");
         GroupCommitWriter writer = new GroupCommitWriter(
-                new JdbcAuditStore(dataSource, new DataSourceTransactionManager(dataSource)), 50);
+                new JdbcAuditStore(dataSource, new DataSourceTransactionManager(dataSource)), 50,
+                new SimpleMeterRegistry());
         writer.start();
         return writer;
     }
