@@ -129,7 +129,8 @@ public class HttpThroughputBenchmark {
                         + Files.createTempDirectory("leeway-bench-") + "/leeway;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
                 case "postgresql" -> {
                     schema = "leeway_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-                    properties.addAll(List.of("spring.datasource.url=" + POSTGRES + "?currentSchema=" + schema,
+                    properties.addAll(List.of("spring.profiles.active=postgresql",
+                            "spring.datasource.url=" + POSTGRES + "?currentSchema=" + schema,
                             "spring.datasource.username=postgres", "spring.datasource.password=",
                             "spring.flyway.schemas=" + schema, "spring.flyway.create-schemas=true"));
                 }

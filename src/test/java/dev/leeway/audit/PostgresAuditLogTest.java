@@ -16,11 +16,16 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The audit log on PostgreSQL, the production store, in a schema of its own for this run. */
+/**
+ * The audit log on PostgreSQL, the production store, with the production profile's settings, in a
+ * schema of its own for this run.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("postgresql")
 @EnabledIf(value = "dev.leeway.audit.PostgresAvailability#reachable",
         disabledReason = "PostgreSQL at 127.0.0.1:5432 is not reachable: the PostgreSQL audit tests were SKIPPED")
 class PostgresAuditLogTest extends AuditLogContract {
