@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Records decisions (input with sensitive fields masked, output, fired rules, rule-set version,
@@ -46,16 +45,20 @@ public class AuditedDecisions implements DecisionLog, RuleSetActivationListener 
         this.clock = clock;
     }
 
+    /** What a decision record holds, in the order it is stored and hashed. */
+    private record RecordedDecision(Object input, Decision output, Caller caller) {}
+
+    private record Caller(String address, String actorId) {}
+
     @Override
     public void record(DecisionRequest request, Decision decision, String caller) {
-        ObjectNode payload = json.createObjectNode();
-        payload.set("input", masking.apply(json.valueToTree(request)));
-        payload.set("output", json.valueToTree(decision));
-        payload.putObject("caller").put("address", caller)
-                .put("actorId", request.actor() == null ? null : request.actor().id());
+        String actorId = request.actor() == null ? null : request.actor().id();
+        // The decision is written straight to JSON rather than through a tree: it is the larger
+        // half of the record, and only the input has fields to mask.
+        Object input = masking.isEmpty() ? request : masking.apply(json.valueToTree(request));
         AuditEntry entry = new AuditEntry(decision.decisionId().toString(), "DECISION", clock.instant(),
-                decision.caseId(), request.actor() == null ? null : request.actor().id(), decision.ruleSet().version(),
-                null, json.writeValueAsString(payload),
+                decision.caseId(), actorId, decision.ruleSet().version(), null,
+                json.writeValueAsString(new RecordedDecision(input, decision, new Caller(caller, actorId))),
                 decision.firedRules().stream().map(FiredRule::id).filter(Objects::nonNull).distinct().toList(),
                 decision.escapes().stream().map(Escape::id).toList(), null);
         try {

@@ -24,6 +24,11 @@ final class PayloadMasking {
         this.salt = masking.salt();
     }
 
+    /** True when no field is configured to be hashed or removed. */
+    boolean isEmpty() {
+        return hashed.isEmpty() && removed.isEmpty();
+    }
+
     /** Masks the tree in place and returns it. */
     JsonNode apply(JsonNode request) {
         hashed.forEach(path -> replace(request, path, true));
