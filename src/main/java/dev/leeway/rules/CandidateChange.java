@@ -7,7 +7,7 @@ import java.util.List;
  * A proposed change to the rules: files to add or replace and paths to remove, applied to the
  * rules directory as it stands, or to nothing when {@code replaceAll} is set.
  */
-public record CandidateChange(@Valid List<SubmittedFile> files, List<String> remove, boolean replaceAll) {
+public record CandidateChange(List<@Valid SubmittedFile> files, List<String> remove, boolean replaceAll) {
 
     public CandidateChange {
         files = files == null ? List.of() : List.copyOf(files);

@@ -12,10 +12,10 @@ import java.util.List;
  * for validation) and the recorded inputs to replay, each at its own {@code at}.
  */
 public record SimulationRequest(
-        @Valid List<SubmittedFile> files,
+        List<@Valid SubmittedFile> files,
         List<String> remove,
         boolean replaceAll,
-        @NotEmpty @Valid List<DecisionRequest> inputs) {
+        @NotEmpty List<@Valid DecisionRequest> inputs) {
 
     CandidateChange change() {
         return new CandidateChange(files, remove, replaceAll);
