@@ -126,7 +126,7 @@ public class HttpThroughputBenchmark {
                 case "off" -> properties.addAll(List.of("leeway.audit.enabled=false",
                         "spring.datasource.url=jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1"));
                 case "h2" -> properties.add("spring.datasource.url=jdbc:h2:file:"
-                        + Files.createTempDirectory("leeway-bench-") + "/leeway;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
+                        + Files.createTempDirectory("leeway-bench-") + "/leeway;DB_CLOSE_ON_EXIT=FALSE");
                 case "postgresql" -> {
                     schema = "leeway_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
                     properties.addAll(List.of("spring.profiles.active=postgresql",

@@ -17,6 +17,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 public class AuditConfiguration {
 
+    /** Replaces Spring Boot's own, so that every commit, the audit log's and the review queue's, is durable. */
+    @Bean
+    DurableCommitTransactionManager transactionManager(DataSource dataSource) {
+        return new DurableCommitTransactionManager(dataSource);
+    }
+
     @Bean
     JdbcAuditStore auditStore(DataSource dataSource, PlatformTransactionManager transactionManager) {
         return new JdbcAuditStore(dataSource, transactionManager);
