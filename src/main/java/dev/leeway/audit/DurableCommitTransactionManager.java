@@ -24,7 +24,7 @@ public class DurableCommitTransactionManager extends JdbcTransactionManager {
 
     public DurableCommitTransactionManager(DataSource dataSource) {
         super(dataSource);
-        this.flushAfterCommit = "H2".equals(databaseProduct(dataSource));
+        this.flushAfterCommit = AuditDatabase.of(dataSource) == AuditDatabase.H2;
     }
 
     @Override
@@ -38,14 +38,6 @@ public class DurableCommitTransactionManager extends JdbcTransactionManager {
             } catch (SQLException e) {
                 throw new TransactionSystemException("Committed, but could not write the H2 file", e);
             }
-        }
-    }
-
-    private static String databaseProduct(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot reach the audit database", e);
         }
     }
 }

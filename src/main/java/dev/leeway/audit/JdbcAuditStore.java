@@ -29,9 +29,13 @@ public class JdbcAuditStore implements AuditStore {
             + "rule_set_version, subject_id, payload, prev_hash, hash";
     private static final RowMapper<StoredRecord> RECORD = JdbcAuditStore::toRecord;
 
+    /** A record as it is inserted: what was asked for (with its rule and escape ids) and what it became. */
+    private record Row(AuditEntry entry, StoredRecord record) {}
+
     private final JdbcTemplate jdbc;
     private final JdbcTemplate streaming;
     private final TransactionTemplate transactions;
+    private final AuditDatabase database;
     private final Set<String> keptRuleSets = ConcurrentHashMap.newKeySet();
 
     public JdbcAuditStore(DataSource dataSource, PlatformTransactionManager transactionManager) {
@@ -40,6 +44,7 @@ public class JdbcAuditStore implements AuditStore {
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(1000);
         this.transactions = new TransactionTemplate(transactionManager);
+        this.database = AuditDatabase.of(dataSource);
     }
 
     @Override
@@ -49,6 +54,7 @@ public class JdbcAuditStore implements AuditStore {
             long position = ((Number) head.get("chain_position")).longValue();
             String hash = (String) head.get("hash");
             List<StoredRecord> stored = new ArrayList<>(entries.size());
+            List<Row> rows = new ArrayList<>(entries.size());
             for (AuditEntry entry : entries) {
                 if (entry.ruleSet() != null) {
                     keep(entry.ruleSet(), entry.recordedAt());
@@ -58,11 +64,14 @@ public class JdbcAuditStore implements AuditStore {
                         entry.recordedAt().truncatedTo(ChronoUnit.MILLIS), entry.caseId(), entry.actorId(),
                         entry.ruleSetVersion(), entry.subjectId(), entry.payload(), hash, null);
                 String next = ChainHash.of(hash, position, unhashed);
-                stored.add(withHash(unhashed, next));
+                StoredRecord record = withHash(unhashed, next);
+                stored.add(record);
+                rows.add(new Row(entry, record));
                 hash = next;
             }
-            jdbc.batchUpdate("INSERT INTO audit_record (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    stored, stored.size(), (statement, record) -> {
+            jdbc.batchUpdate("INSERT INTO audit_record (" + COLUMNS + ", rule_ids, escape_ids) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, rows.size(), (statement, row) -> {
+                        StoredRecord record = row.record();
                         statement.setLong(1, record.position());
                         statement.setString(2, record.recordId());
                         statement.setString(3, record.kind());
@@ -74,16 +83,11 @@ public class JdbcAuditStore implements AuditStore {
                         statement.setString(9, record.payload());
                         statement.setString(10, record.prevHash());
                         statement.setString(11, record.hash());
+                        statement.setArray(12, statement.getConnection().createArrayOf("VARCHAR",
+                                row.entry().ruleIds().toArray()));
+                        statement.setArray(13, statement.getConnection().createArrayOf("VARCHAR",
+                                row.entry().escapeIds().toArray()));
                     });
-            List<Object[]> rules = new ArrayList<>();
-            List<Object[]> escapes = new ArrayList<>();
-            for (int i = 0; i < entries.size(); i++) {
-                long at = stored.get(i).position();
-                entries.get(i).ruleIds().forEach(rule -> rules.add(new Object[] {at, rule}));
-                entries.get(i).escapeIds().forEach(escape -> escapes.add(new Object[] {at, escape}));
-            }
-            jdbc.batchUpdate("INSERT INTO audit_record_rule (chain_position, rule_id) VALUES (?, ?)", rules);
-            jdbc.batchUpdate("INSERT INTO audit_record_escape (chain_position, escape_id) VALUES (?, ?)", escapes);
             jdbc.update("UPDATE audit_chain_head SET chain_position = ?, hash = ? WHERE id = 1", position, hash);
             return stored;
         });
@@ -151,11 +155,11 @@ public class JdbcAuditStore implements AuditStore {
             arguments.add(OffsetDateTime.ofInstant(filter.to(), ZoneOffset.UTC));
         }
         if (filter.rule() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM audit_record_rule f WHERE f.chain_position = r.chain_position AND f.rule_id = ?)");
+            sql.append(" AND ").append(database.arrayContains("rule_ids"));
             arguments.add(filter.rule());
         }
         if (filter.escape() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM audit_record_escape e WHERE e.chain_position = r.chain_position AND e.escape_id = ?)");
+            sql.append(" AND ").append(database.arrayContains("escape_ids"));
             arguments.add(filter.escape());
         }
         sql.append(" ORDER BY chain_position DESC FETCH FIRST ? ROWS ONLY");

@@ -90,6 +90,23 @@ abstract class AuditLogContract {
     }
 
     @Test
+    void decisionsAreFoundByTheRuleThatFiredAndTheEscapeOffered() {
+        String caseId = "AUD-FILTER-" + System.nanoTime();
+        String id = decide(REPEAT_CONTACT.replace("AUD-1", caseId)).path("decisionId").asString();
+
+        assertThat(decisionIds("caseId=" + caseId + "&rule=escape-repeat-contact")).containsExactly(id);
+        assertThat(decisionIds("caseId=" + caseId + "&escape=repeat-contact")).containsExactly(id);
+        assertThat(decisionIds("caseId=" + caseId + "&rule=escape-goodwill-compensation")).isEmpty();
+        assertThat(decisionIds("caseId=" + caseId + "&escape=goodwill-compensation")).isEmpty();
+    }
+
+    private List<String> decisionIds(String query) {
+        Reply reply = api.get("/api/v1/audit/decisions?" + query);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json().path("items").findValuesAsString("decisionId");
+    }
+
+    @Test
     void concurrentDecisionsKeepOneIntactChain() throws Exception {
         long before = recordCount();
         ExecutorService helpdesks = Executors.newFixedThreadPool(8);
