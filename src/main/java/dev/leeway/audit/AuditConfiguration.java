@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -23,9 +24,13 @@ public class AuditConfiguration {
         return new DurableCommitTransactionManager(dataSource);
     }
 
+    /** After Flyway, and before anything can append: a killed process's journaled records go back first. */
     @Bean
+    @DependsOnDatabaseInitialization
     JdbcAuditStore auditStore(DataSource dataSource, PlatformTransactionManager transactionManager) {
-        return new JdbcAuditStore(dataSource, transactionManager);
+        JdbcAuditStore store = new JdbcAuditStore(dataSource, transactionManager);
+        store.recoverFromJournal();
+        return store;
     }
 
     @Bean

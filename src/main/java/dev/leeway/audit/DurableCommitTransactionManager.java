@@ -17,6 +17,8 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
  * which also stops its background housekeeping, so the file never reclaims space; or it buffers
  * commits for up to half a second and compacts its file in the background. Leeway keeps the
  * background housekeeping and writes the file itself after each commit ({@code CHECKPOINT}).
+ * Decisions, the bulk of the log, bypass this: {@link JdbcAuditStore} journals them instead, which
+ * costs far less; what goes through here is the rest (escape uses, reviews, rule-set contents).
  */
 public class DurableCommitTransactionManager extends JdbcTransactionManager {
 

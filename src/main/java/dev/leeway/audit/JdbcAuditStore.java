@@ -11,11 +11,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -28,16 +34,25 @@ public class JdbcAuditStore implements AuditStore {
     private static final String COLUMNS = "chain_position, record_id, kind, recorded_at, case_id, actor_id, "
             + "rule_set_version, subject_id, payload, prev_hash, hash";
     private static final RowMapper<StoredRecord> RECORD = JdbcAuditStore::toRecord;
-
-    /** A record as it is inserted: what was asked for (with its rule and escape ids) and what it became. */
-    private record Row(AuditEntry entry, StoredRecord record) {}
+    private static final Logger log = LoggerFactory.getLogger(JdbcAuditStore.class);
+    /** About 3,500 decisions: the database file is written and the journal emptied every second or two under load. */
+    private static final long JOURNAL_LIMIT_BYTES = 32L * 1024 * 1024;
 
     private final JdbcTemplate jdbc;
     private final JdbcTemplate streaming;
     private final TransactionTemplate transactions;
     private final AuditDatabase database;
     private final Set<String> keptRuleSets = ConcurrentHashMap.newKeySet();
+    /** Only on an H2 file database; PostgreSQL's commit is durable by itself, an in-memory H2 never is. */
+    private final AuditJournal journal;
+    private final ReentrantLock journalLock = new ReentrantLock();
+    /** Commits without writing the H2 file: the journal makes those commits durable. */
+    private final TransactionTemplate journaledTransactions;
 
+    /**
+     * @param transactionManager makes each commit durable by itself (see {@link DurableCommitTransactionManager});
+     *        on an H2 file database, the store uses it only for what it does not journal
+     */
     public JdbcAuditStore(DataSource dataSource, PlatformTransactionManager transactionManager) {
         this.jdbc = new JdbcTemplate(dataSource);
         // PostgreSQL streams a result only inside a transaction and with a fetch size; H2 ignores both.
@@ -45,52 +60,144 @@ public class JdbcAuditStore implements AuditStore {
         this.streaming.setFetchSize(1000);
         this.transactions = new TransactionTemplate(transactionManager);
         this.database = AuditDatabase.of(dataSource);
+        this.journal = database == AuditDatabase.H2 ? AuditJournal.besideH2File(jdbc) : null;
+        this.journaledTransactions = new TransactionTemplate(new JdbcTransactionManager(dataSource));
     }
 
     @Override
     public List<StoredRecord> append(List<AuditEntry> entries) {
-        return transactions.execute(status -> {
-            var head = jdbc.queryForMap("SELECT chain_position, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE");
-            long position = ((Number) head.get("chain_position")).longValue();
-            String hash = (String) head.get("hash");
-            List<StoredRecord> stored = new ArrayList<>(entries.size());
-            List<Row> rows = new ArrayList<>(entries.size());
-            for (AuditEntry entry : entries) {
-                if (entry.ruleSet() != null) {
-                    keep(entry.ruleSet(), entry.recordedAt());
+        List<AuditJournal.Entry> appended;
+        if (journal == null) {
+            appended = transactions.execute(status -> extendChain(entries));
+        } else {
+            appended = appendJournaled(entries);
+        }
+        return appended.stream().map(AuditJournal.Entry::record).toList();
+    }
+
+    /**
+     * On an H2 file database. The lock keeps the journal in chain order and makes every append wait
+     * until the ones before it are durable, so a journal never holds a record whose predecessor
+     * could be lost.
+     */
+    private List<AuditJournal.Entry> appendJournaled(List<AuditEntry> entries) {
+        journalLock.lock();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // Part of a larger transaction (an escape use and its review-queue row): the transaction
+            // manager writes the database file when that commits; until then, later appends wait.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    journalLock.unlock();
                 }
-                position++;
-                StoredRecord unhashed = new StoredRecord(position, entry.recordId(), entry.kind(),
-                        entry.recordedAt().truncatedTo(ChronoUnit.MILLIS), entry.caseId(), entry.actorId(),
-                        entry.ruleSetVersion(), entry.subjectId(), entry.payload(), hash, null);
-                String next = ChainHash.of(hash, position, unhashed);
-                StoredRecord record = withHash(unhashed, next);
-                stored.add(record);
-                rows.add(new Row(entry, record));
-                hash = next;
+            });
+            return transactions.execute(status -> extendChain(entries));
+        }
+        try {
+            if (entries.stream().anyMatch(entry -> entry.ruleSet() != null)) {
+                // A rule set's files are not journaled: rare enough to write the database file for.
+                return transactions.execute(status -> extendChain(entries));
             }
-            jdbc.batchUpdate("INSERT INTO audit_record (" + COLUMNS + ", rule_ids, escape_ids) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, rows.size(), (statement, row) -> {
-                        StoredRecord record = row.record();
-                        statement.setLong(1, record.position());
-                        statement.setString(2, record.recordId());
-                        statement.setString(3, record.kind());
-                        statement.setObject(4, OffsetDateTime.ofInstant(record.recordedAt(), ZoneOffset.UTC));
-                        statement.setString(5, record.caseId());
-                        statement.setString(6, record.actorId());
-                        statement.setString(7, record.ruleSetVersion());
-                        statement.setString(8, record.subjectId());
-                        statement.setString(9, record.payload());
-                        statement.setString(10, record.prevHash());
-                        statement.setString(11, record.hash());
-                        statement.setArray(12, statement.getConnection().createArrayOf("VARCHAR",
-                                row.entry().ruleIds().toArray()));
-                        statement.setArray(13, statement.getConnection().createArrayOf("VARCHAR",
-                                row.entry().escapeIds().toArray()));
-                    });
-            jdbc.update("UPDATE audit_chain_head SET chain_position = ?, hash = ? WHERE id = 1", position, hash);
-            return stored;
-        });
+            List<AuditJournal.Entry> appended = journaledTransactions.execute(status -> extendChain(entries));
+            journal.append(appended);
+            if (journal.size() > JOURNAL_LIMIT_BYTES) {
+                jdbc.execute("CHECKPOINT");
+                journal.clear();
+            }
+            return appended;
+        } finally {
+            journalLock.unlock();
+        }
+    }
+
+    private List<AuditJournal.Entry> extendChain(List<AuditEntry> entries) {
+        var head = jdbc.queryForMap("SELECT chain_position, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE");
+        long position = ((Number) head.get("chain_position")).longValue();
+        String hash = (String) head.get("hash");
+        List<AuditJournal.Entry> appended = new ArrayList<>(entries.size());
+        for (AuditEntry entry : entries) {
+            if (entry.ruleSet() != null) {
+                keep(entry.ruleSet(), entry.recordedAt());
+            }
+            position++;
+            StoredRecord unhashed = new StoredRecord(position, entry.recordId(), entry.kind(),
+                    entry.recordedAt().truncatedTo(ChronoUnit.MILLIS), entry.caseId(), entry.actorId(),
+                    entry.ruleSetVersion(), entry.subjectId(), entry.payload(), hash, null);
+            hash = ChainHash.of(hash, position, unhashed);
+            appended.add(new AuditJournal.Entry(withHash(unhashed, hash), entry.ruleIds(), entry.escapeIds()));
+        }
+        insert(appended);
+        return appended;
+    }
+
+    /** Inserts records already chained and moves the chain head to the last of them. */
+    private void insert(List<AuditJournal.Entry> entries) {
+        jdbc.batchUpdate("INSERT INTO audit_record (" + COLUMNS + ", rule_ids, escape_ids) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", entries, entries.size(), (statement, entry) -> {
+                    StoredRecord record = entry.record();
+                    statement.setLong(1, record.position());
+                    statement.setString(2, record.recordId());
+                    statement.setString(3, record.kind());
+                    statement.setObject(4, OffsetDateTime.ofInstant(record.recordedAt(), ZoneOffset.UTC));
+                    statement.setString(5, record.caseId());
+                    statement.setString(6, record.actorId());
+                    statement.setString(7, record.ruleSetVersion());
+                    statement.setString(8, record.subjectId());
+                    statement.setString(9, record.payload());
+                    statement.setString(10, record.prevHash());
+                    statement.setString(11, record.hash());
+                    statement.setArray(12, statement.getConnection().createArrayOf("VARCHAR", entry.ruleIds().toArray()));
+                    statement.setArray(13, statement.getConnection().createArrayOf("VARCHAR", entry.escapeIds().toArray()));
+                });
+        StoredRecord last = entries.get(entries.size() - 1).record();
+        jdbc.update("UPDATE audit_chain_head SET chain_position = ?, hash = ? WHERE id = 1", last.position(), last.hash());
+    }
+
+    /**
+     * Puts back what the journal holds and the database file lost when the process was killed, then
+     * empties the journal. Runs before anything is appended.
+     */
+    public void recoverFromJournal() {
+        if (journal == null) {
+            return;
+        }
+        journalLock.lock();
+        try {
+            List<AuditJournal.Entry> entries = journal.read();
+            int recovered = transactions.execute(status -> {
+                var head = jdbc.queryForMap("SELECT chain_position, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE");
+                long position = ((Number) head.get("chain_position")).longValue();
+                String hash = (String) head.get("hash");
+                List<AuditJournal.Entry> missing = new ArrayList<>();
+                for (AuditJournal.Entry entry : entries) {
+                    StoredRecord record = entry.record();
+                    if (record.position() <= position) {
+                        continue;
+                    }
+                    if (record.position() != position + 1 || !record.prevHash().equals(hash)) {
+                        throw new IllegalStateException("The audit journal " + journal.file() + " does not continue "
+                                + "the audit log: its record " + record.position() + " follows " + (position + 1)
+                                + " with hash " + record.prevHash() + ", the log ends with " + hash
+                                + ". Leeway will not start until someone who knows why looks at both.");
+                    }
+                    missing.add(entry);
+                    position = record.position();
+                    hash = record.hash();
+                }
+                if (!missing.isEmpty()) {
+                    insert(missing);
+                }
+                return missing.size();
+            });
+            if (recovered > 0) {
+                log.warn("Put back {} audit record(s) from {} that the database file did not hold yet",
+                        recovered, journal.file());
+            }
+            jdbc.execute("CHECKPOINT");
+            journal.clear();
+        } finally {
+            journalLock.unlock();
+        }
     }
 
     /** Keeps a version's files once; runs under the chain-head lock, so instances never race to insert it. */

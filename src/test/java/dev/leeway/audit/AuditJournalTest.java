@@ -1,0 +1,133 @@
+package dev.leeway.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * On H2, an appended record is durable through the journal beside the database file, not through
+ * the file itself. The files are copied while the database is still open, as a killed process
+ * would leave them, and a new store is started on the copies.
+ */
+class AuditJournalTest {
+
+    @TempDir
+    Path directory;
+
+    private JdbcAuditStore store;
+    /** H2 writes everything when its last connection closes; this one keeps the database open. */
+    private Connection keepOpen;
+
+    @BeforeEach
+    void openStore() throws SQLException {
+        // A write delay far longer than the test: H2 would not write its file on its own meanwhile.
+        JdbcDataSource dataSource = h2(directory.resolve("live/leeway") + ";WRITE_DELAY=600000");
+        keepOpen = dataSource.getConnection();
+        store = started(dataSource);
+    }
+
+    @AfterEach
+    void closeDatabase() throws SQLException {
+        keepOpen.close();
+    }
+
+    @Test
+    void answeredDecisionComesBackFromTheJournalAfterAKill() throws Exception {
+        String first = append("J-1");
+        String second = append("J-2");
+
+        JdbcAuditStore restarted = started(h2(copyOfTheFiles(true) + ""));
+
+        assertThat(restarted.find(first)).isPresent();
+        assertThat(restarted.find(second)).get().extracting(StoredRecord::caseId).isEqualTo("J-2");
+        assertThat(restarted.verify().intact()).isTrue();
+        assertThat(Files.size(journalOf(copyDirectory()))).as("emptied once the file holds it").isZero();
+    }
+
+    @Test
+    void withoutTheJournalTheFileAloneWouldHaveLostIt() throws Exception {
+        String answered = append("J-1");
+
+        JdbcAuditStore restarted = started(h2(copyOfTheFiles(false) + ""));
+
+        assertThat(restarted.find(answered)).isEmpty();
+    }
+
+    @Test
+    void aWriteCutShortByTheKillIsLeftOutAndTheRestComesBack() throws Exception {
+        String answered = append("J-1");
+        Path copy = copyOfTheFiles(true);
+        Files.writeString(journalOf(copy.getParent()), "{\"record\":{\"position\":2,\"recordId\":\"",
+                StandardOpenOption.APPEND);
+
+        JdbcAuditStore restarted = started(h2(copy + ""));
+
+        assertThat(restarted.find(answered)).isPresent();
+        assertThat(restarted.verify().intact()).isTrue();
+    }
+
+    @Test
+    void aJournalThatDoesNotContinueTheLogStopsStartUp() throws Exception {
+        append("J-1");
+        Path copy = copyOfTheFiles(true);
+        Path journal = journalOf(copy.getParent());
+        Files.writeString(journal, Files.readString(journal).replace("\"position\":1", "\"position\":5"));
+
+        assertThatThrownBy(() -> started(h2(copy + "")))
+                .hasMessageContaining(journal.toString())
+                .hasMessageContaining("does not continue the audit log");
+    }
+
+    private String append(String caseId) {
+        String id = UUID.randomUUID().toString();
+        store.append(List.of(new AuditEntry(id, "DECISION", Instant.now(), caseId, "agent-7", "sha256:test", null,
+                "{\"case\":\"" + caseId + "\"}", List.of("some-rule"), List.of(), null)));
+        return id;
+    }
+
+    private static JdbcAuditStore started(JdbcDataSource dataSource) {
+        Flyway.configure().dataSource(dataSource)
+                .locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
+        JdbcAuditStore started = new JdbcAuditStore(dataSource, new DurableCommitTransactionManager(dataSource));
+        started.recoverFromJournal();
+        return started;
+    }
+
+    private Path copyOfTheFiles(boolean withJournal) throws Exception {
+        Path copy = Files.createDirectories(copyDirectory());
+        Files.copy(directory.resolve("live/leeway.mv.db"), copy.resolve("leeway.mv.db"));
+        if (withJournal) {
+            Files.copy(journalOf(directory.resolve("live")), journalOf(copy));
+        }
+        return copy.resolve("leeway");
+    }
+
+    private Path copyDirectory() {
+        return directory.resolve("after-kill");
+    }
+
+    private static Path journalOf(Path databaseDirectory) {
+        return databaseDirectory.resolve("leeway.audit-journal");
+    }
+
+    private static JdbcDataSource h2(String path) {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:file:" + path);
+        dataSource.setUser("sa");
+        return dataSource;
+    }
+}
