@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
@@ -70,9 +70,12 @@ class AuditJournalTest {
     @Test
     void aWriteCutShortByTheKillIsLeftOutAndTheRestComesBack() throws Exception {
         String answered = append("J-1");
+        append("J-2");
         Path copy = copyOfTheFiles(true);
-        Files.writeString(journalOf(copy.getParent()), "{\"record\":{\"position\":2,\"recordId\":\"",
-                StandardOpenOption.APPEND);
+        Path journal = journalOf(copy.getParent());
+        byte[] bothRecords = Files.readAllBytes(journal);
+        // The kill came halfway through writing the second record.
+        Files.write(journal, Arrays.copyOf(bothRecords, bothRecords.length - 40));
 
         JdbcAuditStore restarted = started(h2(copy + ""));
 
@@ -81,11 +84,27 @@ class AuditJournalTest {
     }
 
     @Test
-    void aJournalThatDoesNotContinueTheLogStopsStartUp() throws Exception {
+    void aDamagedRecordBeforeTheEndStopsStartUp() throws Exception {
         append("J-1");
+        append("J-2");
         Path copy = copyOfTheFiles(true);
         Path journal = journalOf(copy.getParent());
-        Files.writeString(journal, Files.readString(journal).replace("\"position\":1", "\"position\":5"));
+        byte[] bytes = Files.readAllBytes(journal);
+        bytes[20] ^= 1;
+        Files.write(journal, bytes);
+
+        assertThatThrownBy(() -> started(h2(copy + "")))
+                .hasMessageContaining(journal.toString())
+                .hasMessageContaining("damaged audit journal entry at byte 0");
+    }
+
+    @Test
+    void aJournalThatDoesNotContinueTheLogStopsStartUp() throws Exception {
+        Path copy = copyOfTheFiles(false);
+        Path journal = journalOf(copy.getParent());
+        StoredRecord notTheNext = new StoredRecord(5, UUID.randomUUID().toString(), "DECISION", Instant.now(), "J-5",
+                null, null, null, "{}", "0".repeat(64), "1".repeat(64));
+        new AuditJournal(journal).append(List.of(new AuditJournal.Entry(notTheNext, List.of(), List.of())));
 
         assertThatThrownBy(() -> started(h2(copy + "")))
                 .hasMessageContaining(journal.toString())
