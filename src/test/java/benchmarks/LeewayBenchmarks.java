@@ -28,9 +28,10 @@ public final class LeewayBenchmarks {
         double median = percentile50(run(InProcessDecisionBenchmark.class, 1, warmups, new String[0],
                 "-Xms1g", "-Xmx1g"));
         // Over HTTP far more code has to be compiled by the JIT (Tomcat, Jackson, validation, Drools'
-        // own constraint compilation); on two cores that takes about a minute of load, so the HTTP
-        // benchmarks warm up four times as long to measure the steady state.
-        Collection<RunResult> http = run(HttpThroughputBenchmark.class, threads, warmups * 4, auditModes,
+        // own constraint compilation, and with the audit log H2 or the PostgreSQL driver); on two
+        // cores the audit modes were still getting faster after a minute of load and level off
+        // after about two, so the HTTP benchmarks warm up eight times as long.
+        Collection<RunResult> http = run(HttpThroughputBenchmark.class, threads, warmups * 8, auditModes,
                 // A fixed heap keeps heap growth out of the measurement. The JDK client keeps idle
                 // connections for 20 minutes by default, far longer than Tomcat does, and would
                 // now and then send a request down a connection the server already closed.
