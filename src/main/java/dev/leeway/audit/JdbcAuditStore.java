@@ -176,9 +176,9 @@ public class JdbcAuditStore implements AuditStore {
                     }
                     if (record.position() != position + 1 || !record.prevHash().equals(hash)) {
                         throw new IllegalStateException("The audit journal " + journal.file() + " does not continue "
-                                + "the audit log: its record " + record.position() + " follows " + (position + 1)
-                                + " with hash " + record.prevHash() + ", the log ends with " + hash
-                                + ". Leeway will not start until someone who knows why looks at both.");
+                                + "the audit log, which ends at position " + position + " with hash " + hash
+                                + "; the journal's next record is position " + record.position() + " after hash "
+                                + record.prevHash() + ". Leeway will not start until someone who knows why looks at both.");
                     }
                     missing.add(entry);
                     position = record.position();
