@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,11 +62,11 @@ public class AuditedDecisions implements DecisionLog, RuleSetActivationListener 
                 decision.firedRules().stream().map(FiredRule::id).filter(Objects::nonNull).distinct().toList(),
                 decision.escapes().stream().map(Escape::id).toList(), null);
         try {
-            writer.append(entry, properties.writeTimeout());
+            writer.submit(entry).get(properties.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AuditUnavailableException("interrupted while recording the decision", e);
-        } catch (TimeoutException | RuntimeException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new AuditUnavailableException("the decision could not be recorded in the audit log", e);
         }
     }

@@ -5,16 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -65,25 +60,21 @@ class PostgresAuditLogTest extends AuditLogContract {
     }
 
     @Test
-    void twoInstancesSharingTheDatabaseExtendOneIntactChain() throws Exception {
+    void twoInstancesSharingTheDatabaseExtendOneIntactChain() {
         long before = recordCount();
         GroupCommitWriter first = instance();
         GroupCommitWriter second = instance();
-        ExecutorService helpdesks = Executors.newFixedThreadPool(8);
-        List<Future<StoredRecord>> stored = new ArrayList<>();
+        List<CompletableFuture<StoredRecord>> stored = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
-            String n = Integer.toString(i);
-            stored.add(helpdesks.submit(() -> first.append(entry("first-" + n), Duration.ofSeconds(30))));
-            stored.add(helpdesks.submit(() -> second.append(entry("second-" + n), Duration.ofSeconds(30))));
+            stored.add(first.submit(entry("first-" + i)));
+            stored.add(second.submit(entry("second-" + i)));
         }
-        Set<Long> positions = new HashSet<>();
-        for (Future<StoredRecord> record : stored) {
-            positions.add(record.get().position());
-        }
-        helpdesks.shutdown();
+        CompletableFuture.allOf(stored.toArray(CompletableFuture[]::new)).join();
+        first.stop();
+        second.stop();
 
         assertThat(recordCount() - before).isEqualTo(600);
-        assertThat(positions).hasSize(600);
+        assertThat(stored.stream().map(future -> future.join().position()).distinct().count()).isEqualTo(600);
         assertThat(api.get("/api/v1/audit/verify").json().path("intact").asBoolean()).isTrue();
     }
 
@@ -91,8 +82,11 @@ class PostgresAuditLogTest extends AuditLogContract {
     private static GroupCommitWriter instance() {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(
                 PostgresAvailability.URL + "?currentSchema=" + SCHEMA, PostgresAvailability.USER, "");
-        return new GroupCommitWriter(new JdbcAuditStore(dataSource, new DataSourceTransactionManager(dataSource)), 50,
+        GroupCommitWriter writer = new GroupCommitWriter(
+                new JdbcAuditStore(dataSource, new DataSourceTransactionManager(dataSource)), 50,
                 new SimpleMeterRegistry());
+        writer.start();
+        return writer;
     }
 
     private static AuditEntry entry(String caseId) {
