@@ -1,6 +1,9 @@
 package benchmarks;
 
 import dev.leeway.LeewayApplication;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -94,6 +97,7 @@ public class HttpThroughputBenchmark {
 
         @TearDown
         public void stop() throws SQLException {
+            server.reportAuditCommits(audit);
             server.stop();
         }
     }
@@ -143,6 +147,19 @@ public class HttpThroughputBenchmark {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             return new Server(context, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
                     post(port, "/api/v1/decisions"), post(port, "/bench/trivial"), schema);
+        }
+
+        /** What explains the audit modes' figures: how many records shared a commit, and how long one took. */
+        void reportAuditCommits(String audit) {
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
+            DistributionSummary batches = meters.find("leeway.audit.batch.size").summary();
+            Timer commits = meters.find("leeway.audit.commit").timer();
+            if (batches == null || commits == null || batches.count() == 0) {
+                return;
+            }
+            System.out.printf("%naudit %s, whole run including warm-up: %d commits, %.2f records per commit, "
+                    + "%.0f µs per commit on average%n", audit, batches.count(), batches.mean(),
+                    commits.mean(TimeUnit.MICROSECONDS));
         }
 
         void stop() throws SQLException {
