@@ -34,6 +34,9 @@ public class JdbcAuditStore implements AuditStore {
     private static final String COLUMNS = "chain_position, record_id, kind, recorded_at, case_id, actor_id, "
             + "rule_set_version, subject_id, payload, prev_hash, hash";
     private static final RowMapper<StoredRecord> RECORD = JdbcAuditStore::toRecord;
+    private static final String HEAD = "SELECT chain_position, hash FROM audit_chain_head WHERE id = 1";
+    private static final RowMapper<ChainHead> CHAIN_HEAD =
+            (row, rowNumber) -> new ChainHead(row.getLong("chain_position"), row.getString("hash"));
     private static final Logger log = LoggerFactory.getLogger(JdbcAuditStore.class);
     /** About 3,500 decisions: the database file is written and the journal emptied every second or two under load. */
     private static final long JOURNAL_LIMIT_BYTES = 32L * 1024 * 1024;
@@ -110,10 +113,18 @@ public class JdbcAuditStore implements AuditStore {
         }
     }
 
+    /** Where the chain ends: the last record's position and hash. */
+    private record ChainHead(long position, String hash) {}
+
+    /** Until the transaction ends, appends on every instance sharing the database wait here, one after another. */
+    private ChainHead lockHead() {
+        return jdbc.queryForObject(HEAD + " FOR UPDATE", CHAIN_HEAD);
+    }
+
     private List<AuditJournal.Entry> extendChain(List<AuditEntry> entries) {
-        var head = jdbc.queryForMap("SELECT chain_position, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE");
-        long position = ((Number) head.get("chain_position")).longValue();
-        String hash = (String) head.get("hash");
+        ChainHead head = lockHead();
+        long position = head.position();
+        String hash = head.hash();
         List<AuditJournal.Entry> appended = new ArrayList<>(entries.size());
         for (AuditEntry entry : entries) {
             if (entry.ruleSet() != null) {
@@ -165,9 +176,9 @@ public class JdbcAuditStore implements AuditStore {
         try {
             List<AuditJournal.Entry> entries = journal.read();
             int recovered = transactions.execute(status -> {
-                var head = jdbc.queryForMap("SELECT chain_position, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE");
-                long position = ((Number) head.get("chain_position")).longValue();
-                String hash = (String) head.get("hash");
+                ChainHead head = lockHead();
+                long position = head.position();
+                String hash = head.hash();
                 List<AuditJournal.Entry> missing = new ArrayList<>();
                 for (AuditJournal.Entry entry : entries) {
                     StoredRecord record = entry.record();
@@ -232,8 +243,8 @@ public class JdbcAuditStore implements AuditStore {
             ChainWalk walk = new ChainWalk();
             streaming.query("SELECT " + COLUMNS + " FROM audit_record ORDER BY chain_position",
                     (ResultSet row) -> walk.check(toRecord(row, 0)));
-            var head = jdbc.queryForMap("SELECT chain_position, hash FROM audit_chain_head WHERE id = 1");
-            return walk.result(((Number) head.get("chain_position")).longValue(), (String) head.get("hash"));
+            ChainHead head = jdbc.queryForObject(HEAD, CHAIN_HEAD);
+            return walk.result(head.position(), head.hash());
         });
     }
 
