@@ -191,6 +191,11 @@ public class JdbcAuditStore implements AuditStore {
                                 + "; the journal's next record is position " + record.position() + " after hash "
                                 + record.prevHash() + ". Leeway will not start until someone who knows why looks at both.");
                     }
+                    if (!ChainHash.of(hash, record.position(), record).equals(record.hash())) {
+                        throw new IllegalStateException("The audit journal " + journal.file() + " holds record "
+                                + record.position() + " with contents that do not match its hash. Leeway will not "
+                                + "start until someone who knows why looks at it.");
+                    }
                     missing.add(entry);
                     position = record.position();
                     hash = record.hash();

@@ -111,6 +111,23 @@ class AuditJournalTest {
                 .hasMessageContaining("does not continue the audit log");
     }
 
+    @Test
+    void aJournalRecordThatDoesNotMatchItsHashStopsStartUp() throws Exception {
+        String answered = append("J-1");
+        Path copy = copyOfTheFiles(false);
+        Path journal = journalOf(copy.getParent());
+        StoredRecord genuine = store.find(answered).orElseThrow();
+        StoredRecord altered = new StoredRecord(genuine.position(), genuine.recordId(), genuine.kind(),
+                genuine.recordedAt(), "J-ALTERED", genuine.actorId(), genuine.ruleSetVersion(), genuine.subjectId(),
+                genuine.payload(), genuine.prevHash(), genuine.hash());
+        Files.deleteIfExists(journal);
+        new AuditJournal(journal).append(List.of(new AuditJournal.Entry(altered, List.of(), List.of())));
+
+        assertThatThrownBy(() -> started(h2(copy + "")))
+                .hasMessageContaining(journal.toString())
+                .hasMessageContaining("do not match its hash");
+    }
+
     private String append(String caseId) {
         String id = UUID.randomUUID().toString();
         store.append(List.of(new AuditEntry(id, "DECISION", Instant.now(), caseId, "agent-7", "sha256:test", null,
