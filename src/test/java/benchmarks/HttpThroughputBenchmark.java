@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
+import org.springframework.util.FileSystemUtils;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -96,7 +98,7 @@ public class HttpThroughputBenchmark {
         }
 
         @TearDown
-        public void stop() throws SQLException {
+        public void stop() throws SQLException, IOException {
             server.reportAuditCommits(audit);
             server.stop();
         }
@@ -114,23 +116,26 @@ public class HttpThroughputBenchmark {
         }
 
         @TearDown
-        public void stop() throws SQLException {
+        public void stop() throws SQLException, IOException {
             server.stop();
         }
     }
 
     record Server(ConfigurableApplicationContext context, HttpClient client, HttpRequest decide, HttpRequest trivial,
-            String postgresSchema) {
+            String postgresSchema, Path h2Directory) {
 
         static Server start(String audit) throws IOException {
             List<String> properties = new ArrayList<>(List.of("server.port=0", "server.tomcat.max-keep-alive-requests=-1",
                     "logging.level.root=WARN", "spring.main.banner-mode=off", "leeway.rules.watch=false"));
             String schema = null;
+            Path h2Directory = null;
             switch (audit) {
                 case "off" -> properties.addAll(List.of("leeway.audit.enabled=false",
                         "spring.datasource.url=jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1"));
-                case "h2" -> properties.add("spring.datasource.url=jdbc:h2:file:"
-                        + Files.createTempDirectory("leeway-bench-") + "/leeway;DB_CLOSE_ON_EXIT=FALSE");
+                case "h2" -> {
+                    h2Directory = Files.createTempDirectory("leeway-bench-");
+                    properties.add("spring.datasource.url=jdbc:h2:file:" + h2Directory + "/leeway;DB_CLOSE_ON_EXIT=FALSE");
+                }
                 case "postgresql" -> {
                     schema = "leeway_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
                     properties.addAll(List.of("spring.profiles.active=postgresql",
@@ -146,7 +151,7 @@ public class HttpThroughputBenchmark {
                     .run(properties.stream().map(property -> "--" + property).toArray(String[]::new));
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             return new Server(context, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
-                    post(port, "/api/v1/decisions"), post(port, "/bench/trivial"), schema);
+                    post(port, "/api/v1/decisions"), post(port, "/bench/trivial"), schema, h2Directory);
         }
 
         /** What explains the audit modes' figures: how many records shared a commit, and how long one took. */
@@ -162,9 +167,13 @@ public class HttpThroughputBenchmark {
                     commits.mean(TimeUnit.MICROSECONDS));
         }
 
-        void stop() throws SQLException {
+        void stop() throws SQLException, IOException {
             System.out.println("transport-level retries in this run: " + TRANSPORT_RETRIES.sum());
             context.close();
+            if (h2Directory != null) {
+                // A run leaves about 2 GB of H2 file behind; nothing reads it afterwards.
+                FileSystemUtils.deleteRecursively(h2Directory);
+            }
             if (postgresSchema != null) {
                 try (var connection = DriverManager.getConnection(POSTGRES, "postgres", "");
                         var statement = connection.createStatement()) {
