@@ -1,5 +1,6 @@
 package dev.leeway.audit;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.leeway.decision.Decision;
 import dev.leeway.decision.DecisionIds;
 import dev.leeway.decision.DecisionLog;
@@ -9,6 +10,7 @@ import dev.leeway.decision.FiredRule;
 import dev.leeway.rules.RuleSet;
 import dev.leeway.rules.RuleSetActivationListener;
 import dev.leeway.rules.RulesOverview;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,20 +47,22 @@ public class AuditedDecisions implements DecisionLog, RuleSetActivationListener 
         this.clock = clock;
     }
 
-    /** What a decision record holds, in the order it is stored and hashed. */
-    private record RecordedDecision(Object input, Decision output, Caller caller) {}
+    /**
+     * What a decision record holds, in the order it is stored and hashed; the output is the answer's
+     * JSON as it was sent.
+     */
+    private record RecordedDecision(Object input, @JsonRawValue String output, Caller caller) {}
 
     private record Caller(String address, String actorId) {}
 
     @Override
-    public void record(DecisionRequest request, Decision decision, String caller) {
+    public void record(DecisionRequest request, Decision decision, byte[] answer, String caller) {
         String actorId = request.actor() == null ? null : request.actor().id();
-        // The decision is written straight to JSON rather than through a tree: it is the larger
-        // half of the record, and only the input has fields to mask.
         Object input = masking.isEmpty() ? request : masking.apply(json.valueToTree(request));
         AuditEntry entry = new AuditEntry(decision.decisionId().toString(), "DECISION", clock.instant(),
                 decision.caseId(), actorId, decision.ruleSet().version(), null,
-                json.writeValueAsString(new RecordedDecision(input, decision, new Caller(caller, actorId))),
+                json.writeValueAsString(new RecordedDecision(input, new String(answer, StandardCharsets.UTF_8),
+                        new Caller(caller, actorId))),
                 decision.firedRules().stream().map(FiredRule::id).filter(Objects::nonNull).distinct().toList(),
                 decision.escapes().stream().map(Escape::id).toList(), null);
         try {

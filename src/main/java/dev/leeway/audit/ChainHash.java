@@ -13,13 +13,24 @@ final class ChainHash {
 
     static final String GENESIS = "0".repeat(64);
 
+    /** Cloned for each hash: looking the algorithm up in the providers cost as much as hashing the record itself. */
+    private static final MessageDigest SHA_256;
+
+    static {
+        try {
+            SHA_256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
     private ChainHash() {}
 
     static String of(String previousHash, long position, StoredRecord record) {
         MessageDigest digest;
         try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException impossible) {
+            digest = (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException impossible) {
             throw new IllegalStateException(impossible);
         }
         for (Object field : new Object[] {previousHash, position, record.recordId(), record.kind(),

@@ -8,7 +8,7 @@ import dev.leeway.decision.DecisionRequest;
 public class NotRecordedDecisions implements DecisionLog {
 
     @Override
-    public void record(DecisionRequest request, Decision decision, String caller) {
+    public void record(DecisionRequest request, Decision decision, byte[] answer, String caller) {
         // deliberately nothing
     }
 }

@@ -1,6 +1,9 @@
 package dev.leeway.decision;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -9,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code POST /api/v1/decisions}: who may act on this case, how, and by when. */
 @RestController
@@ -18,18 +22,27 @@ public class DecisionController {
 
     private final Decider decider;
     private final DecisionLog log;
+    private final JsonMapper json;
 
-    public DecisionController(Decider decider, DecisionLog log) {
+    public DecisionController(Decider decider, DecisionLog log, JsonMapper json) {
         this.decider = decider;
         this.log = log;
+        this.json = json;
     }
 
+    /**
+     * The decision is written to JSON once, here: the audit log records those very bytes and the
+     * caller receives them, so what was recorded is what was answered (and it is not written twice).
+     */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Decide a case: route, deadlines, escapes, permissions, obligations, checklist and, "
             + "for a request, a verdict")
-    public Decision decide(@Valid @RequestBody DecisionRequest request, HttpServletRequest http) {
+    @ApiResponse(responseCode = "200", description = "The decision",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Decision.class)))
+    public byte[] decide(@Valid @RequestBody DecisionRequest request, HttpServletRequest http) {
         Decision decision = decider.decide(request);
-        log.record(request, decision, http.getRemoteAddr());
-        return decision;
+        byte[] answer = json.writeValueAsBytes(decision);
+        log.record(request, decision, answer, http.getRemoteAddr());
+        return answer;
     }
 }

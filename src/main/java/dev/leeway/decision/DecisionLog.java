@@ -9,8 +9,10 @@ public interface DecisionLog {
     /**
      * Returns once the decision is durable.
      *
+     * @param answer the decision as JSON, byte for byte the body the caller will receive; the log
+     *        keeps these bytes as the decision's output rather than writing the decision again
      * @param caller who asked, as far as the service can tell
      * @throws RuntimeException when it could not be recorded; the decision must then not be sent
      */
-    void record(DecisionRequest request, Decision decision, String caller);
+    void record(DecisionRequest request, Decision decision, byte[] answer, String caller);
 }

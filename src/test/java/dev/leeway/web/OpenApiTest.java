@@ -33,6 +33,16 @@ class OpenApiTest {
     }
 
     @Test
+    void openApiDescribesTheDecisionThatComesBack() {
+        JsonNode spec = new HttpApi(port).get("/v3/api-docs").json();
+
+        JsonNode answer = spec.path("paths").path("/api/v1/decisions").path("post").path("responses").path("200")
+                .path("content").path("application/json").path("schema");
+        assertThat(answer.path("$ref").asString()).endsWith("/Decision");
+        assertThat(spec.path("components").path("schemas").path("Decision").path("properties").has("escapes")).isTrue();
+    }
+
+    @Test
     void browsableUiIsServed() {
         Reply reply = new HttpApi(port).get("/swagger-ui/index.html");
 
