@@ -78,15 +78,35 @@ class PostgresAuditLogTest extends AuditLogContract {
         assertThat(api.get("/api/v1/audit/verify").json().path("intact").asBoolean()).isTrue();
     }
 
+    @Test
+    void anInstanceFollowsOnFromRecordsAnotherInstanceAppendedMeanwhile() {
+        JdbcAuditStore first = store();
+        JdbcAuditStore second = store();
+        List<StoredRecord> appended = new ArrayList<>();
+        for (int turn = 0; turn < 4; turn++) {
+            // Each store last left the chain before the other one's batch, so neither may assume it still ends there.
+            appended.addAll(first.append(List.of(entry("first-" + turn), entry("first-" + turn))));
+            appended.addAll(second.append(List.of(entry("second-" + turn))));
+        }
+
+        for (int i = 1; i < appended.size(); i++) {
+            assertThat(appended.get(i).position()).isEqualTo(appended.get(i - 1).position() + 1);
+            assertThat(appended.get(i).prevHash()).isEqualTo(appended.get(i - 1).hash());
+        }
+        assertThat(api.get("/api/v1/audit/verify").json().path("intact").asBoolean()).isTrue();
+    }
+
     /** A writer with its own connection pool, as another service instance would have. */
     private static GroupCommitWriter instance() {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                PostgresAvailability.URL + "?currentSchema=" + SCHEMA, PostgresAvailability.USER, "");
-        GroupCommitWriter writer = new GroupCommitWriter(
-                new JdbcAuditStore(dataSource, new DataSourceTransactionManager(dataSource)), 50,
-                new SimpleMeterRegistry());
+        GroupCommitWriter writer = new GroupCommitWriter(store(), 50, new SimpleMeterRegistry());
         writer.start();
         return writer;
+    }
+
+    private static JdbcAuditStore store() {
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(
+                PostgresAvailability.URL + "?currentSchema=" + SCHEMA, PostgresAvailability.USER, "");
+        return new JdbcAuditStore(dataSource, new DataSourceTransactionManager(dataSource));
     }
 
     private static AuditEntry entry(String caseId) {
