@@ -28,8 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The audit log in a relational database through plain JDBC: the same statements serve the
- * embedded H2 file database and PostgreSQL. Appends lock the chain head, so writers on several
- * instances sharing one database extend a single, gap-free chain.
+ * embedded H2 file database and PostgreSQL, except where {@link AuditDatabase} says otherwise and
+ * for PostgreSQL's one-statement append. Every append moves the chain head under its row lock, so
+ * writers on several instances sharing one database extend a single, gap-free chain.
  */
 public class JdbcAuditStore implements AuditStore {
 
@@ -153,8 +154,8 @@ public class JdbcAuditStore implements AuditStore {
                 .forEach(entry -> keep(entry.ruleSet(), entry.recordedAt()));
         List<AuditJournal.Entry> appended = chain(head, entries);
         insert(appended);
-        // Read by the next batch only; if this transaction rolls back, that batch finds the head
-        // elsewhere and locks it.
+        // Read by PostgreSQL's next batch only; if this transaction rolls back, that batch finds
+        // the head elsewhere and locks it.
         lastWritten = headAfter(appended);
         return appended;
     }
