@@ -2,8 +2,10 @@ package dev.leeway.audit;
 
 import dev.leeway.decision.DecisionIds;
 import dev.leeway.decision.DecisionLog;
+import dev.leeway.rules.InMemoryRuleSetHistory;
 import dev.leeway.rules.RuleSetCompiler;
 import dev.leeway.rules.RuleSetEvaluator;
+import dev.leeway.rules.RuleSetHistory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -43,6 +45,19 @@ public class AuditConfiguration {
     AuditedDecisions auditedDecisions(GroupCommitWriter writer, AuditStore store, JsonMapper json,
             AuditProperties properties, DecisionIds ids, Clock clock) {
         return new AuditedDecisions(writer, store, json, properties, ids, clock);
+    }
+
+    /** With the audit log on, the rule-set history is what it recorded, across restarts and instances. */
+    @Bean
+    @ConditionalOnProperty(name = "leeway.audit.enabled", havingValue = "true", matchIfMissing = true)
+    RuleSetHistory recordedRuleSetHistory(AuditStore store, JsonMapper json) {
+        return new RecordedRuleSetHistory(store, json);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "leeway.audit.enabled", havingValue = "false")
+    RuleSetHistory ruleSetHistoryOfThisProcess() {
+        return new InMemoryRuleSetHistory();
     }
 
     @Bean

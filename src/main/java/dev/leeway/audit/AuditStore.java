@@ -16,6 +16,9 @@ public interface AuditStore {
     /** The files of a rule-set version as JSON, if any decision was made with it. */
     Optional<String> ruleSetFiles(String version);
 
+    /** Every {@code RULE_SET_ACTIVATED} record, newest first. */
+    List<StoredRecord> ruleSetActivations();
+
     /** Walks the whole chain and says where it first breaks. */
     ChainVerification verify();
 

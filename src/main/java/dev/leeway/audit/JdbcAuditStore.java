@@ -357,6 +357,16 @@ public class JdbcAuditStore implements AuditStore {
         return jdbc.query(sql.toString(), RECORD, arguments.toArray());
     }
 
+    /**
+     * Activation records are the only ones without a case, so the index by case finds them without
+     * walking the decisions.
+     */
+    @Override
+    public List<StoredRecord> ruleSetActivations() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM audit_record WHERE case_id IS NULL AND kind = 'RULE_SET_ACTIVATED' "
+                + "ORDER BY chain_position DESC", RECORD);
+    }
+
     @Override
     public void stream(Instant from, Instant to, Consumer<StoredRecord> consumer) {
         transactions.executeWithoutResult(status -> streaming.query(

@@ -2,13 +2,11 @@ package dev.leeway.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.stereotype.Component;
 
 /**
- * Keeps the activation history for the life of the process. The durable history, shared by all
- * instances, belongs with the audit store.
+ * Keeps the activation history for the life of the process: the history when the audit log is
+ * off. With the audit log on, the history is read from it, and survives restarts.
  */
-@Component
 public class InMemoryRuleSetHistory implements RuleSetHistory {
 
     private final List<RuleSetActivation> activations = new ArrayList<>();

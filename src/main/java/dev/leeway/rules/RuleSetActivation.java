@@ -22,8 +22,16 @@ public record RuleSetActivation(String version, Instant activatedAt, String trig
     }
 
     static RuleSetActivation of(RuleSet activated, RuleSet previous, String trigger) {
-        Map<String, String> before = previous == null ? Map.of() : hashes(previous.files());
-        Map<String, String> after = hashes(activated.files());
+        return between(activated.version(), activated.loadedAt(), trigger, previous == null ? null : previous.version(),
+                previous == null ? Map.of() : hashes(previous.files()), hashes(activated.files()));
+    }
+
+    /**
+     * The activation of {@code version}, whose files are {@code after}, replacing the version whose
+     * files were {@code before} (both path to hash).
+     */
+    public static RuleSetActivation between(String version, Instant activatedAt, String trigger, String previousVersion,
+            Map<String, String> before, Map<String, String> after) {
         List<FileChange> changes = new ArrayList<>();
         after.forEach((path, hash) -> {
             String old = before.get(path);
@@ -39,8 +47,7 @@ public record RuleSetActivation(String version, Instant activatedAt, String trig
             }
         });
         changes.sort(Comparator.comparing(FileChange::path));
-        return new RuleSetActivation(activated.version(), activated.loadedAt(), trigger,
-                previous == null ? null : previous.version(), changes);
+        return new RuleSetActivation(version, activatedAt, trigger, previousVersion, changes);
     }
 
     private static Map<String, String> hashes(List<RuleFile> files) {

@@ -3,8 +3,13 @@ package dev.leeway.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.leeway.BundledRules;
 import dev.leeway.HttpApi;
 import dev.leeway.HttpApi.Reply;
+import dev.leeway.rules.RuleFile;
+import dev.leeway.rules.RuleSet;
+import dev.leeway.rules.RuleSetCompiler;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +29,8 @@ import tools.jackson.databind.JsonNode;
  */
 abstract class AuditLogContract {
 
+    static final String GOODWILL = "escapes/goodwill.drl";
+
     static final String REPEAT_CONTACT = """
             {"case": {"id": "AUD-1", "channel": "CHAT", "contactsAboutSameProblem": 3,
                       "customer": {"id": "CU-77", "tier": "STANDARD"},
@@ -38,6 +45,9 @@ abstract class AuditLogContract {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    AuditedDecisions auditedDecisions;
 
     HttpApi api;
 
@@ -104,6 +114,33 @@ abstract class AuditLogContract {
         Reply reply = api.get("/api/v1/audit/decisions?" + query);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         return reply.json().path("items").findValuesAsString("decisionId");
+    }
+
+    @Test
+    void ruleSetHistoryShowsAReloadAnotherInstanceRecordedInTheSharedLog() {
+        RuleSet bundled = BundledRules.ruleSet();
+        String servingVersion = api.get("/api/v1/rules").json().path("version").asString();
+        List<RuleFile> edited = bundled.files().stream()
+                .map(file -> file.path().equals(GOODWILL) ? new RuleFile(file.path(), file.content() + "\n") : file)
+                .toList();
+        RuleSet reloadedElsewhere = new RuleSetCompiler().compile(edited, Instant.now());
+
+        // What another instance sharing this log records when its file watch picks up the edit.
+        auditedDecisions.activating(reloadedElsewhere, bundled, "file-watch");
+
+        JsonNode history = api.get("/api/v1/rules/history").json();
+        JsonNode latest = history.get(0);
+        assertThat(latest.path("version").asString()).isEqualTo(reloadedElsewhere.version());
+        assertThat(latest.path("previousVersion").asString()).isEqualTo(servingVersion);
+        assertThat(latest.path("trigger").asString()).isEqualTo("file-watch");
+        assertThat(latest.path("changes").findValuesAsString("path")).containsExactly(GOODWILL);
+        assertThat(latest.path("changes").get(0).path("change").asString()).isEqualTo("MODIFIED");
+        JsonNode ownStartup = history.get(history.size() - 1);
+        assertThat(ownStartup.path("version").asString()).isEqualTo(servingVersion);
+        assertThat(ownStartup.path("trigger").asString()).isEqualTo("startup");
+        assertThat(ownStartup.path("changes").size()).isEqualTo(bundled.files().size());
+        assertThat(api.get("/api/v1/rules").json().path("version").asString())
+                .as("this instance keeps serving its own set").isEqualTo(servingVersion);
     }
 
     @Test

@@ -1,0 +1,65 @@
+package dev.leeway.audit;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.leeway.rules.RuleSetActivation;
+import dev.leeway.rules.RuleSetHistory;
+import dev.leeway.rules.RulesOverview.FileSummary;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The rule-set history as the audit log holds it: every activation is recorded there before the
+ * set serves ({@link AuditedDecisions#activating}), so the history survives restarts and covers
+ * every instance that shares the log.
+ */
+public class RecordedRuleSetHistory implements RuleSetHistory {
+
+    private final AuditStore store;
+    private final JsonMapper json;
+
+    public RecordedRuleSetHistory(AuditStore store, JsonMapper json) {
+        this.store = store;
+        this.json = json;
+    }
+
+    /** What an activation record's payload says (see {@link AuditedDecisions#activating}). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record Activated(String version, String previousVersion, String trigger, List<FileSummary> files) {
+
+        Map<String, String> hashes() {
+            return files.stream().collect(Collectors.toMap(FileSummary::path, FileSummary::hash, (a, b) -> a,
+                    LinkedHashMap::new));
+        }
+    }
+
+    /** Nothing to add: the activation was recorded before the set began to serve. */
+    @Override
+    public void record(RuleSetActivation activation) {}
+
+    @Override
+    public List<RuleSetActivation> activations() {
+        List<StoredRecord> records = store.ruleSetActivations();
+        List<Activated> payloads = records.stream()
+                .map(record -> json.readValue(record.payload(), Activated.class)).toList();
+        Map<String, Map<String, String>> filesByVersion = new HashMap<>();
+        payloads.forEach(activated -> filesByVersion.putIfAbsent(activated.version(), activated.hashes()));
+        return IntStream.range(0, records.size())
+                .mapToObj(i -> activation(records.get(i), payloads.get(i), filesByVersion)).toList();
+    }
+
+    private static RuleSetActivation activation(StoredRecord record, Activated activated,
+            Map<String, Map<String, String>> filesByVersion) {
+        Map<String, String> after = activated.hashes();
+        // The version replaced was activated, and so recorded, before this one; if the log no
+        // longer had it, no change is claimed rather than every file called new.
+        Map<String, String> before = activated.previousVersion() == null ? Map.of()
+                : filesByVersion.getOrDefault(activated.previousVersion(), after);
+        return RuleSetActivation.between(activated.version(), record.recordedAt(), activated.trigger(),
+                activated.previousVersion(), before, after);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.leeway.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.leeway.EditableRules;
+import dev.leeway.HttpApi;
+import dev.leeway.HttpApi.Reply;
+import dev.leeway.LeewayApplication;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Auditors ask which rules were in force months ago, across deployments: the rule-set history is
+ * read from the audit log, so a restart does not wipe it.
+ */
+class RuleSetHistoryAfterRestartTest {
+
+    static final String GOODWILL = "escapes/goodwill.drl";
+
+    @TempDir
+    Path data;
+
+    final EditableRules rules = EditableRules.copyOfBundled();
+
+    @Test
+    void historyStillShowsTheReloadsBeforeARestart() {
+        String bundledVersion;
+        String editedVersion;
+        try (ConfigurableApplicationContext first = start()) {
+            HttpApi api = api(first);
+            bundledVersion = api.get("/api/v1/rules").json().path("version").asString();
+            rules.write(GOODWILL, rules.read(GOODWILL).replace(".upTo(50)", ".upTo(60)"));
+            Reply reload = api.postJson("/api/v1/rules/reload", "");
+            assertThat(reload.json().path("status").asString()).as(reload.body()).isEqualTo("ACTIVATED");
+            editedVersion = reload.json().path("activeVersion").asString();
+        }
+
+        try (ConfigurableApplicationContext second = start()) {
+            JsonNode history = api(second).get("/api/v1/rules/history").json();
+
+            assertThat(history.findValuesAsString("trigger")).containsExactly("startup", "api", "startup");
+            assertThat(history.findValuesAsString("version")).containsExactly(editedVersion, editedVersion, bundledVersion);
+            JsonNode reload = history.get(1);
+            assertThat(reload.path("previousVersion").asString()).isEqualTo(bundledVersion);
+            assertThat(reload.path("changes").findValuesAsString("path")).containsExactly(GOODWILL);
+            assertThat(reload.path("changes").get(0).path("change").asString()).isEqualTo("MODIFIED");
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(LeewayApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:file:" + data.resolve("leeway") + ";DB_CLOSE_ON_EXIT=FALSE",
+                "--leeway.rules.directory=" + rules.directory(),
+                "--leeway.rules.watch=false");
+    }
+
+    private static HttpApi api(ConfigurableApplicationContext context) {
+        return new HttpApi(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+    }
+}
