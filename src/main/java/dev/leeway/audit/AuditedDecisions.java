@@ -77,11 +77,12 @@ public class AuditedDecisions implements DecisionLog, RuleSetActivationListener 
 
     /** Keeps the set's files, once per version, before any decision can use it. */
     @Override
-    public void activating(RuleSet ruleSet, RuleSet previous, String trigger) {
+    public void activating(RuleSet ruleSet, RuleSet previous, String trigger, String requestedBy) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("version", ruleSet.version());
         payload.put("previousVersion", previous == null ? null : previous.version());
         payload.put("trigger", trigger);
+        payload.put("requestedBy", requestedBy);
         payload.put("files", ruleSet.files().stream()
                 .map(file -> new RulesOverview.FileSummary(file.path(), file.hash())).toList());
         store.append(List.of(new AuditEntry(ids.next().toString(), "RULE_SET_ACTIVATED", clock.instant(), null, null,

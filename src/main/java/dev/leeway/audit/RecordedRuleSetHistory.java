@@ -29,7 +29,8 @@ public class RecordedRuleSetHistory implements RuleSetHistory {
 
     /** What an activation record's payload says (see {@link AuditedDecisions#activating}). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    private record Activated(String version, String previousVersion, String trigger, List<FileSummary> files) {
+    private record Activated(String version, String previousVersion, String trigger, String requestedBy,
+            List<FileSummary> files) {
 
         Map<String, String> hashes() {
             return files.stream().collect(Collectors.toMap(FileSummary::path, FileSummary::hash, (a, b) -> a,
@@ -60,6 +61,6 @@ public class RecordedRuleSetHistory implements RuleSetHistory {
         Map<String, String> before = activated.previousVersion() == null ? Map.of()
                 : filesByVersion.getOrDefault(activated.previousVersion(), after);
         return RuleSetActivation.between(activated.version(), record.recordedAt(), activated.trigger(),
-                activated.previousVersion(), before, after);
+                activated.requestedBy(), activated.previousVersion(), before, after);
     }
 }

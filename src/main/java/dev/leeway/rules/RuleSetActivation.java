@@ -12,17 +12,19 @@ import java.util.stream.Collectors;
  * file against the set it replaced.
  *
  * @param trigger what loaded it: {@code startup}, {@code file-watch} or {@code api}
+ * @param requestedBy who asked for an {@code api} reload: the caller's address; null otherwise
  * @param previousVersion the version it replaced, null for the first one
  */
-public record RuleSetActivation(String version, Instant activatedAt, String trigger, String previousVersion,
-        List<FileChange> changes) {
+public record RuleSetActivation(String version, Instant activatedAt, String trigger, String requestedBy,
+        String previousVersion, List<FileChange> changes) {
 
     public RuleSetActivation {
         changes = List.copyOf(changes);
     }
 
-    static RuleSetActivation of(RuleSet activated, RuleSet previous, String trigger) {
-        return between(activated.version(), activated.loadedAt(), trigger, previous == null ? null : previous.version(),
+    static RuleSetActivation of(RuleSet activated, RuleSet previous, String trigger, String requestedBy) {
+        return between(activated.version(), activated.loadedAt(), trigger, requestedBy,
+                previous == null ? null : previous.version(),
                 previous == null ? Map.of() : hashes(previous.files()), hashes(activated.files()));
     }
 
@@ -30,8 +32,8 @@ public record RuleSetActivation(String version, Instant activatedAt, String trig
      * The activation of {@code version}, whose files are {@code after}, replacing the version whose
      * files were {@code before} (both path to hash).
      */
-    public static RuleSetActivation between(String version, Instant activatedAt, String trigger, String previousVersion,
-            Map<String, String> before, Map<String, String> after) {
+    public static RuleSetActivation between(String version, Instant activatedAt, String trigger, String requestedBy,
+            String previousVersion, Map<String, String> before, Map<String, String> after) {
         List<FileChange> changes = new ArrayList<>();
         after.forEach((path, hash) -> {
             String old = before.get(path);
@@ -47,7 +49,7 @@ public record RuleSetActivation(String version, Instant activatedAt, String trig
             }
         });
         changes.sort(Comparator.comparing(FileChange::path));
-        return new RuleSetActivation(version, activatedAt, trigger, previousVersion, changes);
+        return new RuleSetActivation(version, activatedAt, trigger, requestedBy, previousVersion, changes);
     }
 
     private static Map<String, String> hashes(List<RuleFile> files) {

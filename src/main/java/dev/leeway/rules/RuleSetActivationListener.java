@@ -7,5 +7,6 @@ package dev.leeway.rules;
  */
 public interface RuleSetActivationListener {
 
-    void activating(RuleSet ruleSet, RuleSet previous, String trigger);
+    /** @param requestedBy who asked for an {@code api} reload (the caller's address), null otherwise */
+    void activating(RuleSet ruleSet, RuleSet previous, String trigger, String requestedBy);
 }

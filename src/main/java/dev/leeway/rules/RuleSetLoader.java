@@ -43,7 +43,12 @@ public class RuleSetLoader implements SmartInitializingSingleton {
     }
 
     /** Reads, checks and (if it passes and differs) activates the directory; one reload at a time. */
-    public synchronized ReloadOutcome reload(String trigger) {
+    public ReloadOutcome reload(String trigger) {
+        return reload(trigger, null);
+    }
+
+    /** As {@link #reload(String)}, asked for by {@code requestedBy} (for an API reload, the caller's address). */
+    public synchronized ReloadOutcome reload(String trigger, String requestedBy) {
         RuleSetCandidate candidate;
         try {
             candidate = RuleSetCandidate.fromDirectory(properties.directory());
@@ -64,13 +69,13 @@ public class RuleSetLoader implements SmartInitializingSingleton {
             return new ReloadOutcome("UNCHANGED", version, version, List.of());
         }
         try {
-            listeners.forEach(listener -> listener.activating(validation.ruleSet(), previous, trigger));
+            listeners.forEach(listener -> listener.activating(validation.ruleSet(), previous, trigger, requestedBy));
         } catch (RuntimeException e) {
             return reject(version, trigger, List.of(new RuleProblem("", 0, 0,
                     "the rule set could not be recorded before activation: " + e.getMessage())));
         }
         active.activate(validation.ruleSet());
-        history.record(RuleSetActivation.of(validation.ruleSet(), previous, trigger));
+        history.record(RuleSetActivation.of(validation.ruleSet(), previous, trigger, requestedBy));
         log.info("Rule set {} active ({}): {} rules from {} files in {}, {} scenarios pass", version, trigger,
                 validation.ruleSet().rules().size(), candidate.rules().size(),
                 properties.directory().toAbsolutePath(), validation.scenariosRun());

@@ -3,6 +3,7 @@ package dev.leeway.rules;
 import dev.leeway.web.ProblemTypes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -50,8 +51,8 @@ public class RulesController {
 
     @PostMapping("/reload")
     @Operation(summary = "Load the rules directory now; a refused set leaves the serving one in place (422)")
-    public ResponseEntity<?> reload() {
-        ReloadOutcome outcome = loader.reload("api");
+    public ResponseEntity<?> reload(HttpServletRequest http) {
+        ReloadOutcome outcome = loader.reload("api", http.getRemoteAddr());
         if (!outcome.rejected()) {
             return ResponseEntity.ok(outcome);
         }
@@ -67,7 +68,8 @@ public class RulesController {
     }
 
     @GetMapping("/history")
-    @Operation(summary = "Every rule set that was active, newest first: when, what loaded it, and what changed per file")
+    @Operation(summary = "Every rule set that was active, newest first: when, what loaded it (and who asked, for an "
+            + "API reload), and what changed per file")
     public List<RuleSetActivation> history() {
         return history.activations();
     }

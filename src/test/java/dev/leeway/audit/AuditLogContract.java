@@ -126,7 +126,7 @@ abstract class AuditLogContract {
         RuleSet reloadedElsewhere = new RuleSetCompiler().compile(edited, Instant.now());
 
         // What another instance sharing this log records when its file watch picks up the edit.
-        auditedDecisions.activating(reloadedElsewhere, bundled, "file-watch");
+        auditedDecisions.activating(reloadedElsewhere, bundled, "file-watch", null);
 
         JsonNode history = api.get("/api/v1/rules/history").json();
         JsonNode latest = history.get(0);
