@@ -47,17 +47,13 @@ public class AuditConfiguration {
         return new AuditedDecisions(writer, store, json, properties, ids, clock);
     }
 
-    /** With the audit log on, the rule-set history is what it recorded, across restarts and instances. */
+    /**
+     * With the audit log on, the rule-set history is what it recorded, across restarts and
+     * instances; with it off, nothing is recorded and the history lasts as long as the process.
+     */
     @Bean
-    @ConditionalOnProperty(name = "leeway.audit.enabled", havingValue = "true", matchIfMissing = true)
-    RuleSetHistory recordedRuleSetHistory(AuditStore store, JsonMapper json) {
-        return new RecordedRuleSetHistory(store, json);
-    }
-
-    @Bean
-    @ConditionalOnProperty(name = "leeway.audit.enabled", havingValue = "false")
-    RuleSetHistory ruleSetHistoryOfThisProcess() {
-        return new InMemoryRuleSetHistory();
+    RuleSetHistory ruleSetHistory(AuditProperties properties, AuditStore store, JsonMapper json) {
+        return properties.enabled() ? new RecordedRuleSetHistory(store, json) : new InMemoryRuleSetHistory();
     }
 
     @Bean

@@ -7,6 +7,8 @@ import dev.leeway.HttpApi;
 import dev.leeway.HttpApi.Reply;
 import dev.leeway.LeewayApplication;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -15,7 +17,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Auditors ask which rules were in force months ago, across deployments: the rule-set history is
- * read from the audit log, so a restart does not wipe it.
+ * read from the audit log, so a restart does not wipe it. Only with the audit log off does it
+ * last no longer than the process.
  */
 class RuleSetHistoryAfterRestartTest {
 
@@ -54,12 +57,30 @@ class RuleSetHistoryAfterRestartTest {
         }
     }
 
-    private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(LeewayApplication.class).run(
+    @Test
+    void withTheAuditLogOffTheHistoryLastsAsLongAsTheProcess() {
+        try (ConfigurableApplicationContext first = start("--leeway.audit.enabled=false")) {
+            HttpApi api = api(first);
+            rules.write(GOODWILL, rules.read(GOODWILL).replace(".upTo(50)", ".upTo(60)"));
+            api.postJson("/api/v1/rules/reload", "");
+            assertThat(api.get("/api/v1/rules/history").json().findValuesAsString("trigger"))
+                    .containsExactly("api", "startup");
+        }
+
+        try (ConfigurableApplicationContext second = start("--leeway.audit.enabled=false")) {
+            assertThat(api(second).get("/api/v1/rules/history").json().findValuesAsString("trigger"))
+                    .containsExactly("startup");
+        }
+    }
+
+    private ConfigurableApplicationContext start(String... more) {
+        List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.datasource.url=jdbc:h2:file:" + data.resolve("leeway") + ";DB_CLOSE_ON_EXIT=FALSE",
                 "--leeway.rules.directory=" + rules.directory(),
-                "--leeway.rules.watch=false");
+                "--leeway.rules.watch=false"));
+        arguments.addAll(List.of(more));
+        return new SpringApplicationBuilder(LeewayApplication.class).run(arguments.toArray(String[]::new));
     }
 
     private static HttpApi api(ConfigurableApplicationContext context) {
