@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,25 +41,27 @@ public class RecordedRuleSetHistory implements RuleSetHistory {
     @Override
     public void record(RuleSetActivation activation) {}
 
-    @Override
-    public List<RuleSetActivation> activations() {
-        List<StoredRecord> records = store.ruleSetActivations();
-        List<Activated> payloads = records.stream()
-                .map(record -> json.readValue(record.payload(), Activated.class)).toList();
-        Map<String, Map<String, String>> filesByVersion = new HashMap<>();
-        payloads.forEach(activated -> filesByVersion.putIfAbsent(activated.version(), activated.hashes()));
-        return IntStream.range(0, records.size())
-                .mapToObj(i -> activation(records.get(i), payloads.get(i), filesByVersion)).toList();
+    /** One activation record, its payload read and its files by path. */
+    private record Recorded(StoredRecord record, Activated payload, Map<String, String> files) {
+
+        RuleSetActivation activation(Map<String, Map<String, String>> filesByVersion) {
+            // The version replaced was activated, and so recorded, before this one; if the log no
+            // longer had it, no change is claimed rather than every file called new.
+            Map<String, String> before = payload.previousVersion() == null ? Map.of()
+                    : filesByVersion.getOrDefault(payload.previousVersion(), files);
+            return RuleSetActivation.between(payload.version(), record.recordedAt(), payload.trigger(),
+                    payload.requestedBy(), payload.previousVersion(), before, files);
+        }
     }
 
-    private static RuleSetActivation activation(StoredRecord record, Activated activated,
-            Map<String, Map<String, String>> filesByVersion) {
-        Map<String, String> after = activated.hashes();
-        // The version replaced was activated, and so recorded, before this one; if the log no
-        // longer had it, no change is claimed rather than every file called new.
-        Map<String, String> before = activated.previousVersion() == null ? Map.of()
-                : filesByVersion.getOrDefault(activated.previousVersion(), after);
-        return RuleSetActivation.between(activated.version(), record.recordedAt(), activated.trigger(),
-                activated.requestedBy(), activated.previousVersion(), before, after);
+    @Override
+    public List<RuleSetActivation> activations() {
+        List<Recorded> recorded = store.ruleSetActivations().stream().map(record -> {
+            Activated payload = json.readValue(record.payload(), Activated.class);
+            return new Recorded(record, payload, payload.hashes());
+        }).toList();
+        Map<String, Map<String, String>> filesByVersion = new HashMap<>();
+        recorded.forEach(entry -> filesByVersion.putIfAbsent(entry.payload().version(), entry.files()));
+        return recorded.stream().map(entry -> entry.activation(filesByVersion)).toList();
     }
 }
