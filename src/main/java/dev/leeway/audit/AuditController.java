@@ -8,17 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import dev.leeway.web.FieldError;
-import dev.leeway.web.ProblemTypes;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -113,15 +109,6 @@ public class AuditController {
     @Operation(summary = "Walk the hash chain; say where it breaks if a record was changed or deleted")
     public ChainVerification verify() {
         return store.verify();
-    }
-
-    @ExceptionHandler(PageCursor.InvalidCursorException.class)
-    ProblemDetail invalidCursor(PageCursor.InvalidCursorException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-        problem.setType(ProblemTypes.INVALID_REQUEST);
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.of(new FieldError("cursor", ex.getMessage())));
-        return problem;
     }
 
     private StoredRecord decisionRecord(String id) {

@@ -1,20 +1,20 @@
 package dev.leeway.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import dev.leeway.web.OpaqueCursor;
+import dev.leeway.web.OpaqueCursor.InvalidCursorException;
 
 /**
- * The opaque {@code cursor} of audit listings: it encodes where the last page ended, so the next
- * page neither repeats nor skips records however many are appended meanwhile.
+ * The cursor of the decision listing: it encodes where the last page ended, so the next page
+ * neither repeats nor skips records however many are appended meanwhile.
  */
 final class PageCursor {
 
-    private static final String PREFIX = "before:";
+    private static final String KIND = "before";
 
     private PageCursor() {}
 
     static String before(long position) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + position).getBytes(StandardCharsets.UTF_8));
+        return OpaqueCursor.encode(KIND, Long.toString(position));
     }
 
     /** The position a page must stay below, 0 for the first page. */
@@ -23,24 +23,13 @@ final class PageCursor {
             return 0;
         }
         try {
-            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (decoded.startsWith(PREFIX)) {
-                long position = Long.parseLong(decoded.substring(PREFIX.length()));
-                if (position > 0) {
-                    return position;
-                }
+            long position = Long.parseLong(OpaqueCursor.decode(KIND, cursor));
+            if (position > 0) {
+                return position;
             }
-        } catch (IllegalArgumentException notOurs) {
+        } catch (NumberFormatException notOurs) {
             // reported below
         }
         throw new InvalidCursorException(cursor);
-    }
-
-    /** A cursor this service did not hand out. */
-    static final class InvalidCursorException extends RuntimeException {
-
-        InvalidCursorException(String cursor) {
-            super("cursor " + cursor + " is not one this service handed out; start again without a cursor");
-        }
     }
 }

@@ -7,7 +7,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -41,11 +40,12 @@ public class EscapeController {
     }
 
     @GetMapping(path = "/api/v1/audit/escapes", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The review queue: uses of escapes by review status, oldest first")
-    public List<EscapeUse> queue(
+    @Operation(summary = "The review queue: uses of escapes by review status, oldest first, a page at a time")
+    public ReviewQueuePage queue(
             @RequestParam(defaultValue = "PENDING_REVIEW") @Pattern(regexp = "PENDING_REVIEW|APPROVED|FLAGGED") String status,
+            @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-        return invocations.withStatus(status, limit);
+        return invocations.withStatus(status, QueuePosition.from(cursor), limit);
     }
 
     @PostMapping(path = "/api/v1/audit/escapes/{invocationId}/review", consumes = MediaType.APPLICATION_JSON_VALUE,

@@ -108,10 +108,22 @@ public class EscapeInvocations {
         });
     }
 
-    /** Uses of escapes in the given review status, oldest first. */
-    public List<EscapeUse> withStatus(String status, int limit) {
-        return jdbc.query("SELECT * FROM escape_review WHERE status = ? ORDER BY invoked_at, invocation_id FETCH FIRST ? ROWS ONLY",
-                this::toUse, status, limit);
+    /**
+     * A page of uses in the given review status, oldest first, starting after {@code after} (from
+     * the start when null).
+     */
+    public ReviewQueuePage withStatus(String status, QueuePosition after, int limit) {
+        List<EscapeUse> found = after == null
+                ? jdbc.query("SELECT * FROM escape_review WHERE status = ? ORDER BY invoked_at, invocation_id "
+                        + "FETCH FIRST ? ROWS ONLY", this::toUse, status, limit + 1)
+                : jdbc.query("SELECT * FROM escape_review WHERE status = ? AND (invoked_at, invocation_id) > (?, ?) "
+                        + "ORDER BY invoked_at, invocation_id FETCH FIRST ? ROWS ONLY", this::toUse, status,
+                        utc(after.invokedAt()), after.invocationId(), limit + 1);
+        if (found.size() <= limit) {
+            return new ReviewQueuePage(found, null);
+        }
+        List<EscapeUse> page = found.subList(0, limit);
+        return new ReviewQueuePage(page, QueuePosition.of(page.get(limit - 1)).cursor());
     }
 
     private JsonNode offered(StoredRecord decision, String escapeId) {

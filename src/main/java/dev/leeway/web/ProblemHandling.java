@@ -107,6 +107,12 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return invalid("The request has " + errors.size() + " invalid parameter(s).", errors, request);
     }
 
+    @ExceptionHandler(OpaqueCursor.InvalidCursorException.class)
+    ResponseEntity<Object> invalidCursor(OpaqueCursor.InvalidCursorException ex, WebRequest request) {
+        return invalid("The parameter cursor " + ex.getMessage() + ".", List.of(new FieldError("cursor", ex.getMessage())),
+                request);
+    }
+
     @ExceptionHandler(RuleSetUnavailableException.class)
     ProblemDetail ruleSetUnavailable(RuleSetUnavailableException ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());

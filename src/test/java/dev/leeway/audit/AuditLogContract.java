@@ -117,6 +117,31 @@ abstract class AuditLogContract {
     }
 
     @Test
+    void theReviewQueueIsPagedInTheOrderEscapesWereUsed() {
+        List<String> uses = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String decisionId = decide(REPEAT_CONTACT.replace("AUD-1", "AUD-QUEUE-" + i)).path("decisionId").asString();
+            Reply use = api.postJson("/api/v1/decisions/" + decisionId + "/escapes/repeat-contact/invocations",
+                    "{\"actor\": {\"id\": \"agent-7\", \"roles\": [\"AGENT\"]}}");
+            assertThat(use.status()).as(use.body()).isEqualTo(201);
+            uses.add(use.json().path("invocationId").asString());
+        }
+
+        List<String> queued = new ArrayList<>();
+        String cursor = null;
+        do {
+            assertThat(queued.size()).as("uses paged through").isLessThan(10_000);
+            Reply page = api.get("/api/v1/audit/escapes?status=PENDING_REVIEW&limit=1"
+                    + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            queued.addAll(page.json().path("items").findValuesAsString("invocationId"));
+            cursor = page.json().has("nextCursor") ? page.json().path("nextCursor").asString() : null;
+        } while (cursor != null);
+
+        assertThat(queued).containsSubsequence(uses).doesNotHaveDuplicates();
+    }
+
+    @Test
     void ruleSetHistoryShowsAReloadAnotherInstanceRecordedInTheSharedLog() {
         RuleSet bundled = BundledRules.ruleSet();
         String servingVersion = api.get("/api/v1/rules").json().path("version").asString();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.leeway.HttpApi;
 import dev.leeway.HttpApi.Reply;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -130,6 +132,57 @@ class EscapeUseApiTest {
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().path("errors").get(0).path("field").asString()).isEqualTo("outcome");
+    }
+
+    @Test
+    void theReviewQueueComesInPagesThatSkipNothingWhenUsesAreReviewedMeanwhile() {
+        List<String> mine = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String decisionId = decide("{\"case\": {\"id\": \"ESC-PAGE-" + i + "\", \"contactsAboutSameProblem\": 3}}");
+            mine.add(invoke(decisionId, "repeat-contact", "{\"actor\": " + AGENT + "}").json().path("invocationId").asString());
+        }
+        List<String> settledWhilePaging = List.of(mine.get(0), mine.get(2));
+
+        // One use per page, so every use ends a page: the next one must start right after it
+        // whether it was settled meanwhile (and left the queue) or not.
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            assertThat(++pages).as("pages walked").isLessThan(1000);
+            JsonNode page = api.get("/api/v1/audit/escapes?status=PENDING_REVIEW&limit=1"
+                    + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            assertThat(page.path("items").size()).isLessThanOrEqualTo(1);
+            for (JsonNode use : page.path("items")) {
+                String invocationId = use.path("invocationId").asString();
+                seen.add(invocationId);
+                if (settledWhilePaging.contains(invocationId)) {
+                    assertThat(review(invocationId, "{\"reviewer\": {\"id\": \"pm-1\", \"roles\": [\"PROBLEM_MANAGER\"]}, "
+                            + "\"outcome\": \"APPROVED\", \"note\": \"seen\"}").status()).isEqualTo(200);
+                }
+            }
+            cursor = page.has("nextCursor") ? page.path("nextCursor").asString() : null;
+        } while (cursor != null);
+
+        assertThat(seen).containsSubsequence(mine).doesNotHaveDuplicates();
+        assertThat(queue("PENDING_REVIEW")).contains(mine.get(1)).doesNotContain(settledWhilePaging);
+        assertThat(api.get("/api/v1/audit/escapes?status=APPROVED&limit=1000").json().path("items").findValuesAsString("invocationId"))
+                .containsSubsequence(settledWhilePaging);
+    }
+
+    @Test
+    void aCursorTheQueueDidNotHandOutIsAProblemNamingTheCursor() {
+        decide("{\"case\": {\"id\": \"ESC-CURSOR-1\"}}");
+        decide("{\"case\": {\"id\": \"ESC-CURSOR-2\"}}");
+        String decisionListingCursor = api.get("/api/v1/audit/decisions?limit=1").json().path("nextCursor").asString();
+
+        for (String cursor : List.of("not-a-cursor", decisionListingCursor)) {
+            Reply reply = api.get("/api/v1/audit/escapes?cursor=" + cursor);
+
+            assertThat(reply.status()).as(cursor).isEqualTo(400);
+            assertThat(reply.contentType()).startsWith("application/problem+json");
+            assertThat(reply.json().path("errors").get(0).path("field").asString()).isEqualTo("cursor");
+        }
     }
 
     private String decide(String body) {
