@@ -8,6 +8,7 @@ import dev.leeway.decision.DecisionRequest;
 import dev.leeway.decision.Escape;
 import dev.leeway.decision.FiredRule;
 import dev.leeway.rules.RuleSet;
+import dev.leeway.rules.RuleSetActivation;
 import dev.leeway.rules.RuleSetActivationListener;
 import dev.leeway.rules.RulesOverview;
 import java.nio.charset.StandardCharsets;
@@ -77,12 +78,13 @@ public class AuditedDecisions implements DecisionLog, RuleSetActivationListener 
 
     /** Keeps the set's files, once per version, before any decision can use it. */
     @Override
-    public void activating(RuleSet ruleSet, RuleSet previous, String trigger, String requestedBy) {
+    public void activating(RuleSet ruleSet, RuleSetActivation activation) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("version", ruleSet.version());
-        payload.put("previousVersion", previous == null ? null : previous.version());
-        payload.put("trigger", trigger);
-        payload.put("requestedBy", requestedBy);
+        payload.put("previousVersion", activation.previousVersion());
+        payload.put("trigger", activation.trigger());
+        payload.put("requestedBy", activation.requestedBy());
+        payload.put("instance", activation.instance());
         payload.put("files", ruleSet.files().stream()
                 .map(file -> new RulesOverview.FileSummary(file.path(), file.hash())).toList());
         store.append(List.of(new AuditEntry(ids.next().toString(), "RULE_SET_ACTIVATED", clock.instant(), null, null,

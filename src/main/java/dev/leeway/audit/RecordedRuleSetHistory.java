@@ -29,7 +29,7 @@ public class RecordedRuleSetHistory implements RuleSetHistory {
     /** What an activation record's payload says (see {@link AuditedDecisions#activating}). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     private record Activated(String version, String previousVersion, String trigger, String requestedBy,
-            List<FileSummary> files) {
+            String instance, List<FileSummary> files) {
 
         Map<String, String> hashes() {
             return files.stream().collect(Collectors.toMap(FileSummary::path, FileSummary::hash, (a, b) -> a,
@@ -50,7 +50,7 @@ public class RecordedRuleSetHistory implements RuleSetHistory {
             Map<String, String> before = payload.previousVersion() == null ? Map.of()
                     : filesByVersion.getOrDefault(payload.previousVersion(), files);
             return RuleSetActivation.between(payload.version(), record.recordedAt(), payload.trigger(),
-                    payload.requestedBy(), payload.previousVersion(), before, files);
+                    payload.requestedBy(), payload.instance(), payload.previousVersion(), before, files);
         }
     }
 

@@ -13,17 +13,20 @@ import java.util.stream.Collectors;
  *
  * @param trigger what loaded it: {@code startup}, {@code file-watch} or {@code api}
  * @param requestedBy who asked for an {@code api} reload: the caller's address; null otherwise
+ * @param instance which instance activated it (see {@link InstanceName}); null in records made
+ *     before instances were named
  * @param previousVersion the version it replaced, null for the first one
  */
 public record RuleSetActivation(String version, Instant activatedAt, String trigger, String requestedBy,
-        String previousVersion, List<FileChange> changes) {
+        String instance, String previousVersion, List<FileChange> changes) {
 
     public RuleSetActivation {
         changes = List.copyOf(changes);
     }
 
-    static RuleSetActivation of(RuleSet activated, RuleSet previous, String trigger, String requestedBy) {
-        return between(activated.version(), activated.loadedAt(), trigger, requestedBy,
+    public static RuleSetActivation of(RuleSet activated, RuleSet previous, String trigger, String requestedBy,
+            String instance) {
+        return between(activated.version(), activated.loadedAt(), trigger, requestedBy, instance,
                 previous == null ? null : previous.version(),
                 previous == null ? Map.of() : hashes(previous.files()), hashes(activated.files()));
     }
@@ -33,7 +36,7 @@ public record RuleSetActivation(String version, Instant activatedAt, String trig
      * files were {@code before} (both path to hash).
      */
     public static RuleSetActivation between(String version, Instant activatedAt, String trigger, String requestedBy,
-            String previousVersion, Map<String, String> before, Map<String, String> after) {
+            String instance, String previousVersion, Map<String, String> before, Map<String, String> after) {
         List<FileChange> changes = new ArrayList<>();
         after.forEach((path, hash) -> {
             String old = before.get(path);
@@ -49,7 +52,7 @@ public record RuleSetActivation(String version, Instant activatedAt, String trig
             }
         });
         changes.sort(Comparator.comparing(FileChange::path));
-        return new RuleSetActivation(version, activatedAt, trigger, requestedBy, previousVersion, changes);
+        return new RuleSetActivation(version, activatedAt, trigger, requestedBy, instance, previousVersion, changes);
     }
 
     private static Map<String, String> hashes(List<RuleFile> files) {

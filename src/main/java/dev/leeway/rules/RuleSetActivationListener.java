@@ -7,6 +7,6 @@ package dev.leeway.rules;
  */
 public interface RuleSetActivationListener {
 
-    /** @param requestedBy who asked for an {@code api} reload (the caller's address), null otherwise */
-    void activating(RuleSet ruleSet, RuleSet previous, String trigger, String requestedBy);
+    /** @param activation what is about to happen: version, cause, instance and file changes */
+    void activating(RuleSet ruleSet, RuleSetActivation activation);
 }

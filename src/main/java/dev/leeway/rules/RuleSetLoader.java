@@ -25,15 +25,17 @@ public class RuleSetLoader implements SmartInitializingSingleton {
     private final ActiveRuleSet active;
     private final RuleSetHistory history;
     private final List<RuleSetActivationListener> listeners;
+    private final InstanceName instance;
     private final Clock clock;
 
     public RuleSetLoader(RulesProperties properties, RuleSetValidator validator, ActiveRuleSet active,
-            RuleSetHistory history, List<RuleSetActivationListener> listeners, Clock clock) {
+            RuleSetHistory history, List<RuleSetActivationListener> listeners, InstanceName instance, Clock clock) {
         this.properties = properties;
         this.validator = validator;
         this.active = active;
         this.history = history;
         this.listeners = List.copyOf(listeners);
+        this.instance = instance;
         this.clock = clock;
     }
 
@@ -68,14 +70,16 @@ public class RuleSetLoader implements SmartInitializingSingleton {
             active.activate(previous);
             return new ReloadOutcome("UNCHANGED", version, version, List.of());
         }
+        RuleSetActivation activation = RuleSetActivation.of(validation.ruleSet(), previous, trigger, requestedBy,
+                instance.value());
         try {
-            listeners.forEach(listener -> listener.activating(validation.ruleSet(), previous, trigger, requestedBy));
+            listeners.forEach(listener -> listener.activating(validation.ruleSet(), activation));
         } catch (RuntimeException e) {
             return reject(version, trigger, List.of(new RuleProblem("", 0, 0,
                     "the rule set could not be recorded before activation: " + e.getMessage())));
         }
         active.activate(validation.ruleSet());
-        history.record(RuleSetActivation.of(validation.ruleSet(), previous, trigger, requestedBy));
+        history.record(activation);
         log.info("Rule set {} active ({}): {} rules from {} files in {}, {} scenarios pass", version, trigger,
                 validation.ruleSet().rules().size(), candidate.rules().size(),
                 properties.directory().toAbsolutePath(), validation.scenariosRun());

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.leeway.BundledRules;
 import dev.leeway.HttpApi;
 import dev.leeway.HttpApi.Reply;
+import dev.leeway.rules.InstanceName;
 import dev.leeway.rules.RuleFile;
+import dev.leeway.rules.RuleSetActivation;
 import dev.leeway.rules.RuleSet;
 import dev.leeway.rules.RuleSetCompiler;
 import java.time.Instant;
@@ -48,6 +50,9 @@ abstract class AuditLogContract {
 
     @Autowired
     AuditedDecisions auditedDecisions;
+
+    @Autowired
+    InstanceName instance;
 
     HttpApi api;
 
@@ -151,18 +156,21 @@ abstract class AuditLogContract {
         RuleSet reloadedElsewhere = new RuleSetCompiler().compile(edited, Instant.now());
 
         // What another instance sharing this log records when its file watch picks up the edit.
-        auditedDecisions.activating(reloadedElsewhere, bundled, "file-watch", null);
+        auditedDecisions.activating(reloadedElsewhere,
+                RuleSetActivation.of(reloadedElsewhere, bundled, "file-watch", null, "leeway-instance-b"));
 
         JsonNode history = api.get("/api/v1/rules/history").json();
         JsonNode latest = history.get(0);
         assertThat(latest.path("version").asString()).isEqualTo(reloadedElsewhere.version());
         assertThat(latest.path("previousVersion").asString()).isEqualTo(servingVersion);
         assertThat(latest.path("trigger").asString()).isEqualTo("file-watch");
+        assertThat(latest.path("instance").asString()).isEqualTo("leeway-instance-b");
         assertThat(latest.path("changes").findValuesAsString("path")).containsExactly(GOODWILL);
         assertThat(latest.path("changes").get(0).path("change").asString()).isEqualTo("MODIFIED");
         JsonNode ownStartup = history.get(history.size() - 1);
         assertThat(ownStartup.path("version").asString()).isEqualTo(servingVersion);
         assertThat(ownStartup.path("trigger").asString()).isEqualTo("startup");
+        assertThat(ownStartup.path("instance").asString()).isEqualTo(instance.value());
         assertThat(ownStartup.path("changes").size()).isEqualTo(bundled.files().size());
         assertThat(api.get("/api/v1/rules").json().path("version").asString())
                 .as("this instance keeps serving its own set").isEqualTo(servingVersion);

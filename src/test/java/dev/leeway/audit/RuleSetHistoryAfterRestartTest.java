@@ -33,7 +33,7 @@ class RuleSetHistoryAfterRestartTest {
     void historyStillShowsTheReloadsBeforeARestart() {
         String bundledVersion;
         String editedVersion;
-        try (ConfigurableApplicationContext first = start()) {
+        try (ConfigurableApplicationContext first = start("--leeway.instance-name=helpdesk-eu-1")) {
             HttpApi api = api(first);
             bundledVersion = api.get("/api/v1/rules").json().path("version").asString();
             rules.write(GOODWILL, rules.read(GOODWILL).replace(".upTo(50)", ".upTo(60)"));
@@ -42,11 +42,13 @@ class RuleSetHistoryAfterRestartTest {
             editedVersion = reload.json().path("activeVersion").asString();
         }
 
-        try (ConfigurableApplicationContext second = start()) {
+        try (ConfigurableApplicationContext second = start("--leeway.instance-name=helpdesk-eu-2")) {
             JsonNode history = api(second).get("/api/v1/rules/history").json();
 
             assertThat(history.findValuesAsString("trigger")).containsExactly("startup", "api", "startup");
             assertThat(history.findValuesAsString("version")).containsExactly(editedVersion, editedVersion, bundledVersion);
+            assertThat(history.findValuesAsString("instance")).as("which instance started serving each version")
+                    .containsExactly("helpdesk-eu-2", "helpdesk-eu-1", "helpdesk-eu-1");
             JsonNode reload = history.get(1);
             assertThat(reload.path("previousVersion").asString()).isEqualTo(bundledVersion);
             assertThat(reload.path("requestedBy").asString()).as("the caller's address")
@@ -59,12 +61,14 @@ class RuleSetHistoryAfterRestartTest {
 
     @Test
     void withTheAuditLogOffTheHistoryLastsAsLongAsTheProcess() {
-        try (ConfigurableApplicationContext first = start("--leeway.audit.enabled=false")) {
+        try (ConfigurableApplicationContext first = start("--leeway.audit.enabled=false",
+                "--leeway.instance-name=helpdesk-eu-1")) {
             HttpApi api = api(first);
             rules.write(GOODWILL, rules.read(GOODWILL).replace(".upTo(50)", ".upTo(60)"));
             api.postJson("/api/v1/rules/reload", "");
-            assertThat(api.get("/api/v1/rules/history").json().findValuesAsString("trigger"))
-                    .containsExactly("api", "startup");
+            JsonNode history = api.get("/api/v1/rules/history").json();
+            assertThat(history.findValuesAsString("trigger")).containsExactly("api", "startup");
+            assertThat(history.findValuesAsString("instance")).containsExactly("helpdesk-eu-1", "helpdesk-eu-1");
         }
 
         try (ConfigurableApplicationContext second = start("--leeway.audit.enabled=false")) {
