@@ -40,17 +40,21 @@ public class EscapeController {
     }
 
     @GetMapping(path = "/api/v1/audit/escapes", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The review queue: uses of escapes by review status, oldest first, a page at a time")
+    @Operation(summary = "The review queue: uses of escapes by review status and reviewer role, oldest first, "
+            + "a page at a time")
     public ReviewQueuePage queue(
             @RequestParam(defaultValue = "PENDING_REVIEW") @Pattern(regexp = "PENDING_REVIEW|APPROVED|FLAGGED") String status,
+            @RequestParam(required = false) String reviewerRole,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-        return invocations.withStatus(status, QueuePosition.from(cursor), limit);
+        return invocations.queue(status, reviewerRole == null || reviewerRole.isBlank() ? null : reviewerRole,
+                QueuePosition.from(cursor), limit);
     }
 
     @PostMapping(path = "/api/v1/audit/escapes/{invocationId}/review", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Review one use of an escape: APPROVED or FLAGGED, with a note")
+    @Operation(summary = "Review one use of an escape: APPROVED or FLAGGED, with a note; 409 when already reviewed, "
+            + "when the reviewer used it, or when the reviewer lacks the role the escape names")
     public EscapeUse review(@PathVariable String invocationId, @Valid @RequestBody ReviewRequest review) {
         return invocations.review(invocationId, review);
     }

@@ -94,6 +94,12 @@ public class EscapeInvocations {
             if (review.reviewer().id() != null && review.reviewer().id().equals(use.invokedBy())) {
                 throw new EscapeRefusedException(HttpStatus.CONFLICT, "Nobody reviews their own use of an escape.");
             }
+            // The escape's rule names who reviews its uses; anyone else approving them would make
+            // the review a formality.
+            if (!review.reviewer().roles().contains(use.reviewerRole())) {
+                throw new EscapeRefusedException(HttpStatus.CONFLICT, "This use of " + use.escapeId() + " is for "
+                        + use.reviewerRole() + " to review; the reviewer's roles are " + review.reviewer().roles() + ".");
+            }
             Instant now = clock.instant();
             jdbc.update("UPDATE escape_review SET status = ?, reviewed_by = ?, note = ?, reviewed_at = ? "
                     + "WHERE invocation_id = ?", review.outcome().name(), review.reviewer().id(), review.note(), utc(now),
@@ -109,16 +115,23 @@ public class EscapeInvocations {
     }
 
     /**
-     * A page of uses in the given review status, oldest first, starting after {@code after} (from
-     * the start when null).
+     * A page of uses in the given review status, for the given reviewer role (any when null),
+     * oldest first, starting after {@code after} (from the start when null).
      */
-    public ReviewQueuePage withStatus(String status, QueuePosition after, int limit) {
-        List<EscapeUse> found = after == null
-                ? jdbc.query("SELECT * FROM escape_review WHERE status = ? ORDER BY invoked_at, invocation_id "
-                        + "FETCH FIRST ? ROWS ONLY", this::toUse, status, limit + 1)
-                : jdbc.query("SELECT * FROM escape_review WHERE status = ? AND (invoked_at, invocation_id) > (?, ?) "
-                        + "ORDER BY invoked_at, invocation_id FETCH FIRST ? ROWS ONLY", this::toUse, status,
-                        utc(after.invokedAt()), after.invocationId(), limit + 1);
+    public ReviewQueuePage queue(String status, String reviewerRole, QueuePosition after, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM escape_review WHERE status = ?");
+        List<Object> arguments = new ArrayList<>(List.of(status));
+        if (reviewerRole != null) {
+            sql.append(" AND reviewer_role = ?");
+            arguments.add(reviewerRole);
+        }
+        if (after != null) {
+            sql.append(" AND (invoked_at, invocation_id) > (?, ?)");
+            arguments.addAll(List.of(utc(after.invokedAt()), after.invocationId()));
+        }
+        sql.append(" ORDER BY invoked_at, invocation_id FETCH FIRST ? ROWS ONLY");
+        arguments.add(limit + 1);
+        List<EscapeUse> found = jdbc.query(sql.toString(), this::toUse, arguments.toArray());
         if (found.size() <= limit) {
             return new ReviewQueuePage(found, null);
         }

@@ -77,6 +77,34 @@ class EscapeUseApiTest {
     }
 
     @Test
+    void onlyTheRoleTheEscapeNamesMayReviewItsUse() {
+        String decisionId = decide("{\"case\": {\"id\": \"ESC-ROLE\", \"contactsAboutSameProblem\": 3}}");
+        String invocationId = invoke(decisionId, "repeat-contact", "{\"actor\": " + AGENT + "}").json()
+                .path("invocationId").asString();
+
+        Reply byTeamLead = review(invocationId,
+                "{\"reviewer\": {\"id\": \"tl-1\", \"roles\": [\"TEAM_LEAD\"]}, \"outcome\": \"APPROVED\", \"note\": \"ok\"}");
+
+        assertThat(byTeamLead.status()).as(byTeamLead.body()).isEqualTo(409);
+        assertThat(byTeamLead.json().path("detail").asString()).contains("PROBLEM_MANAGER").contains("TEAM_LEAD");
+        assertThat(queue("PENDING_REVIEW")).as("still waiting for its reviewer").contains(invocationId);
+    }
+
+    @Test
+    void eachReviewerRoleSeesItsOwnQueue() {
+        String repeat = invoke(decide("{\"case\": {\"id\": \"ESC-Q-1\", \"contactsAboutSameProblem\": 3}}"),
+                "repeat-contact", "{\"actor\": " + AGENT + "}").json().path("invocationId").asString();
+        String goodwill = invoke(decide("{\"case\": {\"id\": \"ESC-Q-2\", \"companyAtFault\": true}}"),
+                "goodwill-compensation", "{\"actor\": " + AGENT + ", \"justification\": \"our outage\"}").json()
+                .path("invocationId").asString();
+
+        JsonNode teamLeads = api.get("/api/v1/audit/escapes?status=PENDING_REVIEW&reviewerRole=TEAM_LEAD&limit=1000").json();
+
+        assertThat(teamLeads.path("items").findValuesAsString("invocationId")).contains(goodwill).doesNotContain(repeat);
+        assertThat(teamLeads.path("items").findValuesAsString("reviewerRole")).containsOnly("TEAM_LEAD");
+    }
+
+    @Test
     void anEscapeWithoutReviewIsRecordedButNotQueued() {
         String decisionId = decide("{\"case\": {\"id\": \"ESC-3\", \"waitingMinutes\": 70, \"currentStep\": \"TIER1_SCRIPT\"}}");
 
