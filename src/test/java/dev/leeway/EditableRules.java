@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.util.FileSystemUtils;
 
 /** A private copy of the bundled rules directory that a test may edit, as a process owner would. */
 public final class EditableRules {
@@ -21,6 +22,15 @@ public final class EditableRules {
         try {
             EditableRules rules = new EditableRules(Files.createTempDirectory("leeway-rules-"));
             rules.restore();
+            // Services under test may watch the copy until their context closes, which for cached
+            // Spring contexts is at JVM exit: only then can the copy go.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    FileSystemUtils.deleteRecursively(rules.directory);
+                } catch (IOException leftForTheSystem) {
+                    // a temporary directory; nothing to report at exit
+                }
+            }));
             return rules;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

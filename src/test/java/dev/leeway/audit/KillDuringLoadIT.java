@@ -16,6 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged service on its default embedded store is killed with SIGKILL while helpdesks are
@@ -24,9 +26,12 @@ import org.junit.jupiter.api.Test;
  */
 class KillDuringLoadIT {
 
+    /** The database, journal and service log; kept when the test fails, to see why. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    Path data;
+
     @Test
     void killingTheProcessLosesNoAnsweredDecision() throws Exception {
-        Path data = Files.createTempDirectory("leeway-kill-");
         int port = freePort();
         Process service = start(port, data);
         HttpApi api = new HttpApi(port);
