@@ -38,7 +38,7 @@ public final class OpaqueCursor {
     public static final class InvalidCursorException extends RuntimeException {
 
         public InvalidCursorException(String cursor) {
-            super("cursor " + cursor + " is not one this service handed out for this listing; start again without a cursor");
+            super("\"" + cursor + "\" is not a cursor this service handed out for this listing; start again without one");
         }
     }
 }

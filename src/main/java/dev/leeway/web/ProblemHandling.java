@@ -109,8 +109,8 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(OpaqueCursor.InvalidCursorException.class)
     ResponseEntity<Object> invalidCursor(OpaqueCursor.InvalidCursorException ex, WebRequest request) {
-        return invalid("The parameter cursor " + ex.getMessage() + ".", List.of(new FieldError("cursor", ex.getMessage())),
-                request);
+        return invalid("The parameter cursor is invalid: " + ex.getMessage() + ".",
+                List.of(new FieldError("cursor", ex.getMessage())), request);
     }
 
     @ExceptionHandler(RuleSetUnavailableException.class)

@@ -210,6 +210,7 @@ class EscapeUseApiTest {
             assertThat(reply.status()).as(cursor).isEqualTo(400);
             assertThat(reply.contentType()).startsWith("application/problem+json");
             assertThat(reply.json().path("errors").get(0).path("field").asString()).isEqualTo("cursor");
+            assertThat(reply.json().path("detail").asString()).contains(cursor).contains("start again without one");
         }
     }
 
