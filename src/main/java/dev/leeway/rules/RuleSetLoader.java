@@ -25,11 +25,11 @@ public class RuleSetLoader implements SmartInitializingSingleton {
     private final ActiveRuleSet active;
     private final RuleSetHistory history;
     private final List<RuleSetActivationListener> listeners;
-    private final InstanceName instance;
+    private final InstanceProperties instance;
     private final Clock clock;
 
     public RuleSetLoader(RulesProperties properties, RuleSetValidator validator, ActiveRuleSet active,
-            RuleSetHistory history, List<RuleSetActivationListener> listeners, InstanceName instance, Clock clock) {
+            RuleSetHistory history, List<RuleSetActivationListener> listeners, InstanceProperties instance, Clock clock) {
         this.properties = properties;
         this.validator = validator;
         this.active = active;
@@ -71,7 +71,7 @@ public class RuleSetLoader implements SmartInitializingSingleton {
             return new ReloadOutcome("UNCHANGED", version, version, List.of());
         }
         RuleSetActivation activation = RuleSetActivation.of(validation.ruleSet(), previous, trigger, requestedBy,
-                instance.value());
+                instance.instanceName());
         try {
             listeners.forEach(listener -> listener.activating(validation.ruleSet(), activation));
         } catch (RuntimeException e) {

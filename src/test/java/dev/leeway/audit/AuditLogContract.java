@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.leeway.BundledRules;
 import dev.leeway.HttpApi;
 import dev.leeway.HttpApi.Reply;
-import dev.leeway.rules.InstanceName;
+import dev.leeway.rules.InstanceProperties;
 import dev.leeway.rules.RuleFile;
 import dev.leeway.rules.RuleSetActivation;
 import dev.leeway.rules.RuleSet;
@@ -52,7 +52,7 @@ abstract class AuditLogContract {
     AuditedDecisions auditedDecisions;
 
     @Autowired
-    InstanceName instance;
+    InstanceProperties instance;
 
     HttpApi api;
 
@@ -170,7 +170,7 @@ abstract class AuditLogContract {
         JsonNode ownStartup = history.get(history.size() - 1);
         assertThat(ownStartup.path("version").asString()).isEqualTo(servingVersion);
         assertThat(ownStartup.path("trigger").asString()).isEqualTo("startup");
-        assertThat(ownStartup.path("instance").asString()).isEqualTo(instance.value());
+        assertThat(ownStartup.path("instance").asString()).isEqualTo(instance.instanceName());
         assertThat(ownStartup.path("changes").size()).isEqualTo(bundled.files().size());
         assertThat(api.get("/api/v1/rules").json().path("version").asString())
                 .as("this instance keeps serving its own set").isEqualTo(servingVersion);
