@@ -1,5 +1,6 @@
 package dev.leeway.escape;
 
+import dev.leeway.audit.RecordFilter;
 import dev.leeway.web.ProblemTypes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -7,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -25,9 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class EscapeController {
 
     private final EscapeInvocations invocations;
+    private final RecordedEscapeUses recorded;
 
-    public EscapeController(EscapeInvocations invocations) {
+    public EscapeController(EscapeInvocations invocations, RecordedEscapeUses recorded) {
         this.invocations = invocations;
+        this.recorded = recorded;
     }
 
     @PostMapping(path = "/api/v1/decisions/{decisionId}/escapes/{escapeId}/invocations",
@@ -42,13 +46,27 @@ public class EscapeController {
     @GetMapping(path = "/api/v1/audit/escapes", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The review queue: uses of escapes by review status and reviewer role, oldest first, "
             + "a page at a time")
-    public ReviewQueuePage queue(
+    public EscapeUsePage queue(
             @RequestParam(defaultValue = "PENDING_REVIEW") @Pattern(regexp = "PENDING_REVIEW|APPROVED|FLAGGED") String status,
             @RequestParam(required = false) String reviewerRole,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         return invocations.queue(status, reviewerRole == null || reviewerRole.isBlank() ? null : reviewerRole,
                 QueuePosition.from(cursor), limit);
+    }
+
+    @GetMapping(path = "/api/v1/audit/escape-uses", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Every use of an escape, newest first, by escape, case, actor and time, with where its "
+            + "review stands; also uses that ask for no review")
+    public EscapeUsePage uses(
+            @RequestParam(required = false) String escape,
+            @RequestParam(required = false) String caseId,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+        return recorded.find(new RecordFilter(caseId, null, escape, actor, from, to), cursor, limit);
     }
 
     @PostMapping(path = "/api/v1/audit/escapes/{invocationId}/review", consumes = MediaType.APPLICATION_JSON_VALUE,

@@ -104,9 +104,7 @@ public class EscapeInvocations {
             jdbc.update("UPDATE escape_review SET status = ?, reviewed_by = ?, note = ?, reviewed_at = ? "
                     + "WHERE invocation_id = ?", review.outcome().name(), review.reviewer().id(), review.note(), utc(now),
                     invocationId);
-            EscapeUse reviewed = new EscapeUse(use.invocationId(), use.decisionId(), use.escapeId(), use.caseId(),
-                    use.invokedBy(), use.justification(), null, use.reviewerRole(), use.invokedAt(), review.outcome().name(),
-                    review.reviewer().id(), review.note(), now);
+            EscapeUse reviewed = use.reviewed(review.outcome().name(), review.reviewer().id(), review.note(), now);
             store.append(List.of(new AuditEntry(ids.next().toString(), "ESCAPE_REVIEW", now, use.caseId(),
                     review.reviewer().id(), null, invocationId, json.writeValueAsString(reviewed), List.of(),
                     List.of(use.escapeId()), null)));
@@ -118,7 +116,7 @@ public class EscapeInvocations {
      * A page of uses in the given review status, for the given reviewer role (any when null),
      * oldest first, starting after {@code after} (from the start when null).
      */
-    public ReviewQueuePage queue(String status, String reviewerRole, QueuePosition after, int limit) {
+    public EscapeUsePage queue(String status, String reviewerRole, QueuePosition after, int limit) {
         StringBuilder sql = new StringBuilder("SELECT * FROM escape_review WHERE status = ?");
         List<Object> arguments = new ArrayList<>(List.of(status));
         if (reviewerRole != null) {
@@ -133,10 +131,10 @@ public class EscapeInvocations {
         arguments.add(limit + 1);
         List<EscapeUse> found = jdbc.query(sql.toString(), this::toUse, arguments.toArray());
         if (found.size() <= limit) {
-            return new ReviewQueuePage(found, null);
+            return new EscapeUsePage(found, null);
         }
         List<EscapeUse> page = found.subList(0, limit);
-        return new ReviewQueuePage(page, QueuePosition.of(page.get(limit - 1)).cursor());
+        return new EscapeUsePage(page, QueuePosition.of(page.get(limit - 1)).cursor());
     }
 
     private JsonNode offered(StoredRecord decision, String escapeId) {

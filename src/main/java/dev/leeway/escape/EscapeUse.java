@@ -25,4 +25,11 @@ public record EscapeUse(
         String status,
         String reviewedBy,
         String note,
-        Instant reviewedAt) {}
+        Instant reviewedAt) {
+
+    /** The same use, with where its review now stands. */
+    EscapeUse reviewed(String newStatus, String by, String withNote, Instant at) {
+        return new EscapeUse(invocationId, decisionId, escapeId, caseId, invokedBy, justification, requires,
+                reviewerRole, invokedAt, newStatus, by, withNote, at);
+    }
+}

@@ -144,6 +144,8 @@ abstract class AuditLogContract {
         } while (cursor != null);
 
         assertThat(queued).containsSubsequence(uses).doesNotHaveDuplicates();
+        assertThat(api.get("/api/v1/audit/escape-uses?escape=repeat-contact&caseId=AUD-QUEUE-1").json().path("items")
+                .findValuesAsString("invocationId")).as("found in the log by escape and case").contains(uses.get(1));
     }
 
     @Test

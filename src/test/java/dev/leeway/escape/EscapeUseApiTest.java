@@ -105,6 +105,37 @@ class EscapeUseApiTest {
     }
 
     @Test
+    void auditorsSeeEveryUseOfAnEscapeWithWhereItsReviewStands() {
+        String caseId = "ESC-USES-" + System.nanoTime();
+        String decisionId = decide("{\"case\": {\"id\": \"" + caseId + "\", \"contactsAboutSameProblem\": 3, "
+                + "\"waitingMinutes\": 70, \"currentStep\": \"TIER1_SCRIPT\"}}");
+        String reviewed = invoke(decisionId, "repeat-contact", "{\"actor\": " + AGENT + ", \"justification\": \"third call\"}")
+                .json().path("invocationId").asString();
+        review(reviewed, "{\"reviewer\": {\"id\": \"pm-1\", \"roles\": [\"PROBLEM_MANAGER\"]}, \"outcome\": \"FLAGGED\", "
+                + "\"note\": \"script gap\"}");
+        String unreviewed = invoke(decisionId, "long-wait-goodwill", "{\"actor\": " + AGENT + ", \"justification\": \"70 minutes\"}")
+                .json().path("invocationId").asString();
+
+        JsonNode uses = api.get("/api/v1/audit/escape-uses?caseId=" + caseId).json().path("items");
+
+        assertThat(uses.findValuesAsString("invocationId")).as("newest first").containsExactly(unreviewed, reviewed);
+        assertThat(uses.get(0).path("status").asString()).isEqualTo("NO_REVIEW");
+        assertThat(uses.get(0).path("justification").asString()).isEqualTo("70 minutes");
+        assertThat(uses.get(1).path("status").asString()).isEqualTo("FLAGGED");
+        assertThat(uses.get(1).path("reviewedBy").asString()).isEqualTo("pm-1");
+        assertThat(uses.get(1).path("note").asString()).isEqualTo("script gap");
+        assertThat(api.get("/api/v1/audit/escape-uses?caseId=" + caseId + "&escape=long-wait-goodwill").json()
+                .path("items").findValuesAsString("invocationId")).containsExactly(unreviewed);
+        assertThat(api.get("/api/v1/audit/escape-uses?caseId=" + caseId + "&actor=someone-else").json()
+                .path("items").size()).isZero();
+        JsonNode firstPage = api.get("/api/v1/audit/escape-uses?caseId=" + caseId + "&limit=1").json();
+        assertThat(firstPage.path("items").findValuesAsString("invocationId")).containsExactly(unreviewed);
+        assertThat(api.get("/api/v1/audit/escape-uses?caseId=" + caseId + "&limit=1&cursor="
+                + firstPage.path("nextCursor").asString()).json().path("items").findValuesAsString("invocationId"))
+                .containsExactly(reviewed);
+    }
+
+    @Test
     void anEscapeWithoutReviewIsRecordedButNotQueued() {
         String decisionId = decide("{\"case\": {\"id\": \"ESC-3\", \"waitingMinutes\": 70, \"currentStep\": \"TIER1_SCRIPT\"}}");
 
