@@ -29,6 +29,9 @@ public class EscapeInvocations {
 
     static final String PENDING = "PENDING_REVIEW";
 
+    /** The kind of audit record each use of an escape is kept as. */
+    static final String INVOCATION_RECORD = "ESCAPE_INVOCATION";
+
     private final AuditStore store;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -68,7 +71,7 @@ public class EscapeInvocations {
                 request.justification(), requires, reviewer, clock.instant(), reviewer == null ? "NO_REVIEW" : PENDING,
                 null, null, null);
         transactions.executeWithoutResult(status -> {
-            store.append(List.of(new AuditEntry(use.invocationId(), "ESCAPE_INVOCATION", use.invokedAt(), use.caseId(),
+            store.append(List.of(new AuditEntry(use.invocationId(), INVOCATION_RECORD, use.invokedAt(), use.caseId(),
                     actor.id(), decision.ruleSetVersion(), decisionId, json.writeValueAsString(use), List.of(),
                     List.of(escapeId), null)));
             if (reviewer != null) {

@@ -23,8 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class RecordedEscapeUses {
 
-    static final String KIND = "ESCAPE_INVOCATION";
-
     private final AuditStore store;
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -39,7 +37,7 @@ public class RecordedEscapeUses {
 
     /** Uses matching the filter, newest first, a page at a time. */
     public EscapeUsePage find(RecordFilter filter, String cursor, int limit) {
-        List<StoredRecord> found = store.records(KIND, filter, PageCursor.position(cursor), limit + 1);
+        List<StoredRecord> found = store.records(EscapeInvocations.INVOCATION_RECORD, filter, PageCursor.position(cursor), limit + 1);
         List<StoredRecord> page = found.subList(0, Math.min(limit, found.size()));
         Map<String, Review> reviews = reviewsOf(page.stream().map(StoredRecord::recordId).toList());
         List<EscapeUse> uses = page.stream()
