@@ -185,6 +185,23 @@ class EscapeUseApiTest {
     }
 
     @Test
+    void aUseOrAReviewByNobodyInParticularIsAProblemNamingTheActorsId() {
+        String decisionId = decide("{\"case\": {\"id\": \"ESC-ANON\", \"contactsAboutSameProblem\": 3}}");
+
+        Reply anonymousUse = invoke(decisionId, "repeat-contact", "{\"actor\": {\"roles\": [\"AGENT\"]}}");
+        String invocationId = invoke(decisionId, "repeat-contact", "{\"actor\": " + AGENT + "}").json()
+                .path("invocationId").asString();
+        Reply anonymousReview = review(invocationId,
+                "{\"reviewer\": {\"roles\": [\"PROBLEM_MANAGER\"]}, \"outcome\": \"APPROVED\", \"note\": \"fine\"}");
+
+        assertThat(anonymousUse.status()).as(anonymousUse.body()).isEqualTo(400);
+        assertThat(anonymousUse.json().path("errors").findValuesAsString("field")).containsExactly("actor.id");
+        assertThat(anonymousReview.status()).as(anonymousReview.body()).isEqualTo(400);
+        assertThat(anonymousReview.json().path("errors").findValuesAsString("field")).containsExactly("reviewer.id");
+        assertThat(queue("PENDING_REVIEW")).as("still waiting for a named reviewer").contains(invocationId);
+    }
+
+    @Test
     void aReviewWithoutAnOutcomeIsAProblemNamingTheField() {
         Reply reply = review("0191c0de-0000-7000-8000-000000000000",
                 "{\"reviewer\": {\"id\": \"pm-1\"}, \"outcome\": \"MAYBE\", \"note\": \"x\"}");
