@@ -153,6 +153,20 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /**
+     * Whatever no handler above expected: still a problem, so clients parse one format, and
+     * logged in full here, because the answer says nothing about Leeway's insides.
+     */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception ex) {
+        log.error("Unexpected failure while answering a request", ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Leeway failed to answer this request; the failure is in its log.");
+        problem.setType(ProblemTypes.INTERNAL_ERROR);
+        problem.setTitle("Internal error");
+        return problem;
+    }
+
     private ResponseEntity<Object> invalid(String detail, List<FieldError> errors, WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setType(ProblemTypes.INVALID_REQUEST);

@@ -14,6 +14,7 @@ public final class ProblemTypes {
     public static final URI AUDIT_UNAVAILABLE = URI.create("urn:leeway:problem:audit-unavailable");
     public static final URI ESCAPE_REFUSED = URI.create("urn:leeway:problem:escape-refused");
     public static final URI RULE_SET_REJECTED = URI.create("urn:leeway:problem:rule-set-rejected");
+    public static final URI INTERNAL_ERROR = URI.create("urn:leeway:problem:internal-error");
 
     private ProblemTypes() {}
 }

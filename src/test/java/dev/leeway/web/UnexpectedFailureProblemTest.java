@@ -1,0 +1,36 @@
+package dev.leeway.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.when;
+
+import dev.leeway.HttpApi;
+import dev.leeway.HttpApi.Reply;
+import dev.leeway.audit.AuditStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+/** A failure nobody planned for is still answered as a problem, without Leeway's insides in it. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class UnexpectedFailureProblemTest {
+
+    @LocalServerPort
+    int port;
+
+    @MockitoBean
+    AuditStore store;
+
+    @Test
+    void anUnexpectedFailureIsAProblemThatKeepsTheCauseInTheLog() {
+        when(store.verify()).thenThrow(new DataAccessResourceFailureException("connection to db-7.internal refused"));
+
+        Reply reply = new HttpApi(port).get("/api/v1/audit/verify");
+
+        assertThat(reply.status()).isEqualTo(500);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().path("type").asString()).isEqualTo("urn:leeway:problem:internal-error");
+        assertThat(reply.body()).doesNotContain("db-7.internal");
+    }
+}
