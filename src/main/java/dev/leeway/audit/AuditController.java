@@ -53,7 +53,7 @@ public class AuditController {
             @RequestParam(required = false) Instant to,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        List<StoredRecord> found = store.records("DECISION", new RecordFilter(caseId, rule, escape, actor, from, to),
+        List<StoredRecord> found = store.decisions(new DecisionFilter(caseId, rule, escape, actor, from, to),
                 PageCursor.position(cursor), limit + 1);
         List<DecisionSummary> items = found.stream().limit(limit)
                 .map(record -> new DecisionSummary(record.recordId(), record.position(), record.recordedAt(),

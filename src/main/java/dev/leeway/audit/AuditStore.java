@@ -22,11 +22,8 @@ public interface AuditStore {
     /** Walks the whole chain and says where it first breaks. */
     ChainVerification verify();
 
-    /**
-     * Records of one kind ({@code DECISION}, {@code ESCAPE_INVOCATION} …) matching the filter, newest
-     * first, older than {@code beforePosition} (0: from the newest).
-     */
-    List<StoredRecord> records(String kind, RecordFilter filter, long beforePosition, int limit);
+    /** Decisions matching the filter, newest first, older than {@code beforePosition} (0: from the newest). */
+    List<StoredRecord> decisions(DecisionFilter filter, long beforePosition, int limit);
 
     /**
      * Hands every record recorded in [from, to) to the consumer in chain order, reading them from

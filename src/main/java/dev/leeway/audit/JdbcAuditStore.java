@@ -321,9 +321,9 @@ public class JdbcAuditStore implements AuditStore {
     }
 
     @Override
-    public List<StoredRecord> records(String kind, RecordFilter filter, long beforePosition, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_record r WHERE kind = ?");
-        List<Object> arguments = new ArrayList<>(List.of(kind));
+    public List<StoredRecord> decisions(DecisionFilter filter, long beforePosition, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_record r WHERE kind = 'DECISION'");
+        List<Object> arguments = new ArrayList<>();
         if (beforePosition > 0) {
             sql.append(" AND chain_position < ?");
             arguments.add(beforePosition);

@@ -4,21 +4,21 @@ import dev.leeway.web.OpaqueCursor;
 import dev.leeway.web.OpaqueCursor.InvalidCursorException;
 
 /**
- * The cursor of listings of the audit log, newest first: it encodes where the last page ended, so
- * the next page neither repeats nor skips records however many are appended meanwhile.
+ * The cursor of the decision listing: it encodes where the last page ended, so the next page
+ * neither repeats nor skips records however many are appended meanwhile.
  */
-public final class PageCursor {
+final class PageCursor {
 
     private static final String KIND = "before";
 
     private PageCursor() {}
 
-    public static String before(long position) {
+    static String before(long position) {
         return OpaqueCursor.encode(KIND, Long.toString(position));
     }
 
     /** The position a page must stay below, 0 for the first page. */
-    public static long position(String cursor) {
+    static long position(String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return 0;
         }

@@ -1,6 +1,5 @@
 package dev.leeway.escape;
 
-import dev.leeway.audit.RecordFilter;
 import dev.leeway.web.ProblemTypes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -51,8 +50,8 @@ public class EscapeController {
             @RequestParam(required = false) String reviewerRole,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-        return invocations.queue(status, reviewerRole == null || reviewerRole.isBlank() ? null : reviewerRole,
-                QueuePosition.from(cursor), limit);
+        return invocations.queue(status, reviewerRole == null || reviewerRole.isBlank() ? null : reviewerRole, cursor,
+                limit);
     }
 
     @GetMapping(path = "/api/v1/audit/escape-uses", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -66,7 +65,7 @@ public class EscapeController {
             @RequestParam(required = false) Instant to,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        return recorded.find(new RecordFilter(caseId, null, escape, actor, from, to), cursor, limit);
+        return recorded.find(new UseCriteria(null, null, escape, caseId, actor, from, to), cursor, limit);
     }
 
     @PostMapping(path = "/api/v1/audit/escapes/{invocationId}/review", consumes = MediaType.APPLICATION_JSON_VALUE,

@@ -5,44 +5,41 @@ import dev.leeway.audit.AuditStore;
 import dev.leeway.audit.StoredRecord;
 import dev.leeway.decision.DecisionIds;
 import dev.leeway.facts.Actor;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Uses of escapes: checked against the decision that offered them, recorded in the audit log and,
- * where the escape asks for review, queued for the reviewer, both in one transaction.
+ * Uses of escapes: checked against the decision that offered them, recorded in the audit log and
+ * listed (for the reviewer, where the escape asks for review), both in one transaction; and their
+ * reviews.
  */
 @Component
 public class EscapeInvocations {
 
     static final String PENDING = "PENDING_REVIEW";
+    static final String NO_REVIEW = "NO_REVIEW";
 
     /** The kind of audit record each use of an escape is kept as. */
     static final String INVOCATION_RECORD = "ESCAPE_INVOCATION";
 
     private final AuditStore store;
-    private final JdbcTemplate jdbc;
+    private final EscapeUseTable table;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final DecisionIds ids;
     private final Clock clock;
 
-    public EscapeInvocations(AuditStore store, JdbcTemplate jdbc, TransactionTemplate transactions, JsonMapper json,
+    public EscapeInvocations(AuditStore store, EscapeUseTable table, TransactionTemplate transactions, JsonMapper json,
             DecisionIds ids, Clock clock) {
         this.store = store;
-        this.jdbc = jdbc;
+        this.table = table;
         this.transactions = transactions;
         this.json = json;
         this.ids = ids;
@@ -68,28 +65,26 @@ public class EscapeInvocations {
         String reviewer = escape.path("review").path("by").isMissingNode() || escape.path("review").path("by").isNull()
                 ? null : escape.path("review").path("by").asString();
         EscapeUse use = new EscapeUse(ids.next().toString(), decisionId, escapeId, decision.caseId(), actor.id(),
-                request.justification(), requires, reviewer, clock.instant(), reviewer == null ? "NO_REVIEW" : PENDING,
+                request.justification(), requires, reviewer, clock.instant(), reviewer == null ? NO_REVIEW : PENDING,
                 null, null, null);
         transactions.executeWithoutResult(status -> {
             store.append(List.of(new AuditEntry(use.invocationId(), INVOCATION_RECORD, use.invokedAt(), use.caseId(),
                     actor.id(), decision.ruleSetVersion(), decisionId, json.writeValueAsString(use), List.of(),
                     List.of(escapeId), null)));
-            if (reviewer != null) {
-                jdbc.update("INSERT INTO escape_review (invocation_id, decision_id, escape_id, case_id, invoked_by, "
-                        + "justification, reviewer_role, invoked_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        use.invocationId(), decisionId, escapeId, use.caseId(), actor.id(), use.justification(), reviewer,
-                        utc(use.invokedAt()), PENDING);
-            }
+            table.add(use);
         });
         return use;
     }
 
     public EscapeUse review(String invocationId, ReviewRequest review) {
         return transactions.execute(status -> {
-            EscapeUse use = jdbc.query("SELECT * FROM escape_review WHERE invocation_id = ? FOR UPDATE",
-                    this::toUse, invocationId).stream().findFirst()
+            EscapeUse use = table.lockForReview(invocationId)
                     .orElseThrow(() -> new EscapeRefusedException(HttpStatus.NOT_FOUND,
-                            "No use of an escape awaiting review has the id " + invocationId + "."));
+                            "No use of an escape has the id " + invocationId + "."));
+            if (NO_REVIEW.equals(use.status())) {
+                throw new EscapeRefusedException(HttpStatus.CONFLICT, "This use of " + use.escapeId()
+                        + " asks for no review: the escape's rule lets it stand on its own.");
+            }
             if (!PENDING.equals(use.status())) {
                 throw new EscapeRefusedException(HttpStatus.CONFLICT, "This use of " + use.escapeId() + " was already "
                         + use.status() + " by " + use.reviewedBy() + ".");
@@ -104,10 +99,8 @@ public class EscapeInvocations {
                         + use.reviewerRole() + " to review; the reviewer's roles are " + review.reviewer().roles() + ".");
             }
             Instant now = clock.instant();
-            jdbc.update("UPDATE escape_review SET status = ?, reviewed_by = ?, note = ?, reviewed_at = ? "
-                    + "WHERE invocation_id = ?", review.outcome().name(), review.reviewer().id(), review.note(), utc(now),
-                    invocationId);
             EscapeUse reviewed = use.reviewed(review.outcome().name(), review.reviewer().id(), review.note(), now);
+            table.settle(reviewed);
             store.append(List.of(new AuditEntry(ids.next().toString(), "ESCAPE_REVIEW", now, use.caseId(),
                     review.reviewer().id(), null, invocationId, json.writeValueAsString(reviewed), List.of(),
                     List.of(use.escapeId()), null)));
@@ -117,27 +110,16 @@ public class EscapeInvocations {
 
     /**
      * A page of uses in the given review status, for the given reviewer role (any when null),
-     * oldest first, starting after {@code after} (from the start when null).
+     * oldest first, starting after the cursor's use (from the first when there is no cursor).
      */
-    public EscapeUsePage queue(String status, String reviewerRole, QueuePosition after, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM escape_review WHERE status = ?");
-        List<Object> arguments = new ArrayList<>(List.of(status));
-        if (reviewerRole != null) {
-            sql.append(" AND reviewer_role = ?");
-            arguments.add(reviewerRole);
-        }
-        if (after != null) {
-            sql.append(" AND (invoked_at, invocation_id) > (?, ?)");
-            arguments.addAll(List.of(utc(after.invokedAt()), after.invocationId()));
-        }
-        sql.append(" ORDER BY invoked_at, invocation_id FETCH FIRST ? ROWS ONLY");
-        arguments.add(limit + 1);
-        List<EscapeUse> found = jdbc.query(sql.toString(), this::toUse, arguments.toArray());
+    public EscapeUsePage queue(String status, String reviewerRole, String cursor, int limit) {
+        List<EscapeUse> found = table.oldestFirst(UseCriteria.queue(status, reviewerRole),
+                UsePosition.from(UsePosition.AFTER, cursor), limit + 1);
         if (found.size() <= limit) {
             return new EscapeUsePage(found, null);
         }
         List<EscapeUse> page = found.subList(0, limit);
-        return new EscapeUsePage(page, QueuePosition.of(page.get(limit - 1)).cursor());
+        return new EscapeUsePage(page, UsePosition.of(page.get(limit - 1)).cursor(UsePosition.AFTER));
     }
 
     private JsonNode offered(StoredRecord decision, String escapeId) {
@@ -154,18 +136,5 @@ public class EscapeInvocations {
         List<String> texts = new ArrayList<>();
         array.forEach(element -> texts.add(element.asString()));
         return texts;
-    }
-
-    private EscapeUse toUse(ResultSet row, int rowNumber) throws SQLException {
-        OffsetDateTime reviewedAt = row.getObject("reviewed_at", OffsetDateTime.class);
-        return new EscapeUse(row.getString("invocation_id"), row.getString("decision_id"), row.getString("escape_id"),
-                row.getString("case_id"), row.getString("invoked_by"), row.getString("justification"), null,
-                row.getString("reviewer_role"), row.getObject("invoked_at", OffsetDateTime.class).toInstant(),
-                row.getString("status"), row.getString("reviewed_by"), row.getString("note"),
-                reviewedAt == null ? null : reviewedAt.toInstant());
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -136,14 +136,19 @@ class EscapeUseApiTest {
     }
 
     @Test
-    void anEscapeWithoutReviewIsRecordedButNotQueued() {
+    void anEscapeWithoutReviewIsRecordedButNeitherQueuedNorReviewed() {
         String decisionId = decide("{\"case\": {\"id\": \"ESC-3\", \"waitingMinutes\": 70, \"currentStep\": \"TIER1_SCRIPT\"}}");
 
         Reply reply = invoke(decisionId, "long-wait-goodwill", "{\"actor\": " + AGENT + ", \"justification\": \"70 minutes\"}");
 
         assertThat(reply.status()).isEqualTo(201);
         assertThat(reply.json().path("status").asString()).isEqualTo("NO_REVIEW");
-        assertThat(queue("PENDING_REVIEW")).doesNotContain(reply.json().path("invocationId").asString());
+        String invocationId = reply.json().path("invocationId").asString();
+        assertThat(queue("PENDING_REVIEW")).doesNotContain(invocationId);
+        Reply review = review(invocationId, "{\"reviewer\": {\"id\": \"tl-1\", \"roles\": [\"TEAM_LEAD\"]}, "
+                + "\"outcome\": \"FLAGGED\", \"note\": \"why so generous\"}");
+        assertThat(review.status()).as(review.body()).isEqualTo(409);
+        assertThat(review.json().path("detail").asString()).contains("asks for no review");
     }
 
     @Test

@@ -1,0 +1,79 @@
+package dev.leeway.escape;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.leeway.BundledRules;
+import dev.leeway.HttpApi;
+import dev.leeway.LeewayApplication;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Before every use of an escape was listed, a use that asked for no review was only in the audit
+ * log. After the upgrade, auditors find it in the listing like any other.
+ */
+class EscapeUseListingUpgradeTest {
+
+    static final String INVOCATION = "0191c0de-0000-7000-8000-0000000000a1";
+    static final String DECISION = "0191c0de-0000-7000-8000-0000000000d1";
+
+    @TempDir
+    Path data;
+
+    @Test
+    void aUseThatAskedForNoReviewBeforeTheUpgradeIsListedAfterIt() throws SQLException {
+        String url = "jdbc:h2:file:" + data.resolve("leeway") + ";DB_CLOSE_ON_EXIT=FALSE";
+        Flyway.configure().dataSource(url, "sa", "")
+                .locations("classpath:db/migration/common", "classpath:db/migration/h2")
+                .target("5").load().migrate();
+        recordAUseAsVersionFiveDid(url);
+
+        try (ConfigurableApplicationContext upgraded = new SpringApplicationBuilder(LeewayApplication.class).run(
+                "--server.port=0", "--spring.datasource.url=" + url, "--leeway.rules.directory=" + BundledRules.DIRECTORY,
+                "--leeway.rules.watch=false")) {
+            HttpApi api = new HttpApi(Integer.parseInt(upgraded.getEnvironment().getProperty("local.server.port")));
+            JsonNode uses = api.get("/api/v1/audit/escape-uses?caseId=CASE-BEFORE-UPGRADE").json().path("items");
+
+            assertThat(uses.findValuesAsString("invocationId")).containsExactly(INVOCATION);
+            assertThat(uses.get(0).path("status").asString()).isEqualTo("NO_REVIEW");
+            assertThat(uses.get(0).path("escapeId").asString()).isEqualTo("long-wait-goodwill");
+            assertThat(uses.get(0).path("justification").asString()).as("from the record").isEqualTo("waited 70 minutes");
+            assertThat(api.get("/api/v1/audit/escape-uses?escape=long-wait-goodwill&actor=agent-7").json().path("items")
+                    .findValuesAsString("invocationId")).containsExactly(INVOCATION);
+            assertThat(api.get("/api/v1/audit/escapes?status=PENDING_REVIEW").body()).doesNotContain(INVOCATION);
+        }
+    }
+
+    /** The chain's first record, and the head moved to it, as the application appended them then. */
+    private static void recordAUseAsVersionFiveDid(String url) throws SQLException {
+        String payload = """
+                {"invocationId":"%s","decisionId":"%s","escapeId":"long-wait-goodwill","caseId":"CASE-BEFORE-UPGRADE",\
+                "invokedBy":"agent-7","justification":"waited 70 minutes","requires":["JUSTIFICATION"],\
+                "invokedAt":"2026-06-01T10:00:00Z","status":"NO_REVIEW"}""".formatted(INVOCATION, DECISION);
+        String hash = "1".repeat(64);
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_record (chain_position, record_id, "
+                        + "kind, recorded_at, case_id, actor_id, rule_set_version, subject_id, payload, prev_hash, hash, "
+                        + "rule_ids, escape_ids) VALUES (1, ?, 'ESCAPE_INVOCATION', ?, 'CASE-BEFORE-UPGRADE', 'agent-7', "
+                        + "'sha256:before', ?, ?, ?, ?, ARRAY[], ARRAY['long-wait-goodwill'])")) {
+            insert.setString(1, INVOCATION);
+            insert.setObject(2, OffsetDateTime.parse("2026-06-01T10:00:00Z"));
+            insert.setString(3, DECISION);
+            insert.setString(4, payload);
+            insert.setString(5, "0".repeat(64));
+            insert.setString(6, hash);
+            insert.executeUpdate();
+            connection.createStatement().executeUpdate("UPDATE audit_chain_head SET chain_position = 1, hash = '" + hash + "'");
+        }
+    }
+}
