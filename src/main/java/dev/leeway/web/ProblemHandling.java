@@ -12,6 +12,9 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -150,6 +153,20 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         problem.setType(ProblemTypes.RULE_CONCLUSION);
         problem.setTitle("A rule concluded something the charter does not allow");
         problem.setProperty("rule", ex.rule());
+        return problem;
+    }
+
+    /**
+     * The database did not answer (connection refused, pool exhausted, timeout): worth trying again,
+     * which a 503 tells clients and load balancers; the request changed nothing.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    ProblemDetail storeUnavailable(DataAccessException ex) {
+        log.error("The database did not answer", ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "Leeway's database did not answer; try again shortly.");
+        problem.setType(ProblemTypes.STORE_UNAVAILABLE);
+        problem.setTitle("Database unavailable");
         return problem;
     }
 

@@ -15,6 +15,7 @@ public final class ProblemTypes {
     public static final URI ESCAPE_REFUSED = URI.create("urn:leeway:problem:escape-refused");
     public static final URI RULE_SET_REJECTED = URI.create("urn:leeway:problem:rule-set-rejected");
     public static final URI INTERNAL_ERROR = URI.create("urn:leeway:problem:internal-error");
+    public static final URI STORE_UNAVAILABLE = URI.create("urn:leeway:problem:store-unavailable");
 
     private ProblemTypes() {}
 }

@@ -12,9 +12,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
-/** A failure nobody planned for is still answered as a problem, without Leeway's insides in it. */
+/** Failures outside the request's control are still answered as problems, without Leeway's insides in them. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class UnexpectedFailureProblemTest {
+class FailureProblemsTest {
 
     @LocalServerPort
     int port;
@@ -24,13 +24,25 @@ class UnexpectedFailureProblemTest {
 
     @Test
     void anUnexpectedFailureIsAProblemThatKeepsTheCauseInTheLog() {
-        when(store.verify()).thenThrow(new DataAccessResourceFailureException("connection to db-7.internal refused"));
+        when(store.verify()).thenThrow(new IllegalStateException("chain head row on db-7.internal is missing"));
 
         Reply reply = new HttpApi(port).get("/api/v1/audit/verify");
 
         assertThat(reply.status()).isEqualTo(500);
         assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(reply.json().path("type").asString()).isEqualTo("urn:leeway:problem:internal-error");
+        assertThat(reply.body()).doesNotContain("db-7.internal");
+    }
+
+    @Test
+    void aDatabaseThatDoesNotAnswerIsA503WorthRetrying() {
+        when(store.verify()).thenThrow(new DataAccessResourceFailureException("connection to db-7.internal refused"));
+
+        Reply reply = new HttpApi(port).get("/api/v1/audit/verify");
+
+        assertThat(reply.status()).isEqualTo(503);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().path("type").asString()).isEqualTo("urn:leeway:problem:store-unavailable");
         assertThat(reply.body()).doesNotContain("db-7.internal");
     }
 }
