@@ -149,6 +149,30 @@ abstract class AuditLogContract {
     }
 
     @Test
+    void twoReviewersAtOnceSettleAUseOnce() throws Exception {
+        String decisionId = decide(REPEAT_CONTACT.replace("AUD-1", "AUD-TWO-REVIEWERS")).path("decisionId").asString();
+        String invocationId = api.postJson("/api/v1/decisions/" + decisionId + "/escapes/repeat-contact/invocations",
+                "{\"actor\": {\"id\": \"agent-7\", \"roles\": [\"AGENT\"]}}").json().path("invocationId").asString();
+
+        ExecutorService reviewers = Executors.newFixedThreadPool(2);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (String outcome : List.of("APPROVED", "FLAGGED")) {
+            statuses.add(reviewers.submit(() -> api.postJson("/api/v1/audit/escapes/" + invocationId + "/review",
+                    "{\"reviewer\": {\"id\": \"pm-" + outcome + "\", \"roles\": [\"PROBLEM_MANAGER\"]}, "
+                            + "\"outcome\": \"" + outcome + "\", \"note\": \"at the same time\"}").status()));
+        }
+        List<Integer> answered = new ArrayList<>();
+        for (Future<Integer> status : statuses) {
+            answered.add(status.get());
+        }
+        reviewers.shutdown();
+
+        assertThat(answered).containsExactlyInAnyOrder(200, 409);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_record WHERE kind = 'ESCAPE_REVIEW' AND subject_id = ?",
+                Integer.class, invocationId)).as("one review recorded").isEqualTo(1);
+    }
+
+    @Test
     void ruleSetHistoryShowsAReloadAnotherInstanceRecordedInTheSharedLog() {
         RuleSet bundled = BundledRules.ruleSet();
         String servingVersion = api.get("/api/v1/rules").json().path("version").asString();
