@@ -1,5 +1,6 @@
 package dev.leeway.escape;
 
+import dev.leeway.web.ProblemHandling;
 import dev.leeway.web.ProblemTypes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -78,9 +79,8 @@ public class EscapeController {
 
     @ExceptionHandler(EscapeRefusedException.class)
     ProblemDetail refused(EscapeRefusedException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
-        problem.setType(ProblemTypes.ESCAPE_REFUSED);
-        problem.setTitle("Escape use refused");
-        return problem;
+        return ProblemHandling.problem(ex.status(), ProblemTypes.ESCAPE_REFUSED,
+                "Escape use refused",
+                ex.getMessage());
     }
 }

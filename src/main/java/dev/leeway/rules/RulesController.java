@@ -1,5 +1,6 @@
 package dev.leeway.rules;
 
+import dev.leeway.web.ProblemHandling;
 import dev.leeway.web.ProblemTypes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -56,11 +57,10 @@ public class RulesController {
         if (!outcome.rejected()) {
             return ResponseEntity.ok(outcome);
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+        ProblemDetail problem = ProblemHandling.problem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.RULE_SET_REJECTED,
+                "Rule set rejected",
                 "The rules directory was not loaded; " + (outcome.activeVersion() == null
                         ? "no rule set is serving." : "rule set " + outcome.activeVersion() + " keeps serving."));
-        problem.setType(ProblemTypes.RULE_SET_REJECTED);
-        problem.setTitle("Rule set rejected");
         problem.setProperty("activeVersion", outcome.activeVersion());
         problem.setProperty("candidateVersion", outcome.candidateVersion());
         problem.setProperty("errors", outcome.problems());

@@ -4,6 +4,7 @@ import dev.leeway.audit.AuditUnavailableException;
 import dev.leeway.decision.RuleSetUnavailableException;
 import dev.leeway.decision.RunawayRuleSetException;
 import dev.leeway.vocabulary.RuleConclusionException;
+import java.net.URI;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
@@ -43,10 +44,16 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
 
     static ProblemDetail payloadTooLarge(long limit) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE,
+                "Request too large",
                 "The request body is larger than the limit of " + limit + " bytes (leeway.api.max-request-size).");
-        problem.setType(ProblemTypes.PAYLOAD_TOO_LARGE);
-        problem.setTitle("Request too large");
+    }
+
+    /** A problem of one of Leeway's {@link ProblemTypes}: status, type, a title per type, and what happened. */
+    public static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(title);
         return problem;
     }
 
@@ -71,20 +78,17 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         }
         JacksonException jackson = findCause(ex, JacksonException.class);
         if (jackson instanceof StreamReadException malformed) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_JSON, "Malformed JSON",
                     "The body is not valid JSON" + location(malformed) + ": " + malformed.getOriginalMessage());
-            problem.setType(ProblemTypes.MALFORMED_JSON);
-            problem.setTitle("Malformed JSON");
             return createResponseEntity(problem, null, HttpStatus.BAD_REQUEST, request);
         }
         if (jackson != null && !jackson.getPath().isEmpty()) {
             FieldError error = new FieldError(path(jackson), typeMessage(jackson));
             return invalid("The field " + error.field() + " " + error.message() + ".", List.of(error), request);
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_JSON,
+                "Unreadable request body",
                 jackson == null ? "The request body is missing or unreadable." : jackson.getOriginalMessage());
-        problem.setType(ProblemTypes.MALFORMED_JSON);
-        problem.setTitle("Unreadable request body");
         return createResponseEntity(problem, null, HttpStatus.BAD_REQUEST, request);
     }
 
@@ -118,18 +122,17 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RuleSetUnavailableException.class)
     ProblemDetail ruleSetUnavailable(RuleSetUnavailableException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
-        problem.setType(ProblemTypes.RULE_SET_UNAVAILABLE);
-        problem.setTitle("No rule set is serving");
-        return problem;
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.RULE_SET_UNAVAILABLE,
+                "No rule set is serving",
+                ex.getMessage());
     }
 
     @ExceptionHandler(RunawayRuleSetException.class)
     ProblemDetail runaway(RunawayRuleSetException ex) {
         log.error("{}", ex.getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, ex.getMessage());
-        problem.setType(ProblemTypes.RUNAWAY_RULE_SET);
-        problem.setTitle("Rule set did not come to rest");
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.RUNAWAY_RULE_SET,
+                "Rule set did not come to rest",
+                ex.getMessage());
         problem.setProperty("ruleSet", ex.ruleSetVersion());
         problem.setProperty("firingLimit", ex.firingLimit());
         problem.setProperty("busiestRules", ex.busiestRules());
@@ -139,19 +142,17 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AuditUnavailableException.class)
     ProblemDetail auditUnavailable(AuditUnavailableException ex) {
         log.error("{}", ex.getMessage(), ex.getCause());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.AUDIT_UNAVAILABLE,
+                "Audit log unavailable",
                 "The decision was not answered because it could not be recorded in the audit log; try again.");
-        problem.setType(ProblemTypes.AUDIT_UNAVAILABLE);
-        problem.setTitle("Audit log unavailable");
-        return problem;
     }
 
     @ExceptionHandler(RuleConclusionException.class)
     ProblemDetail invalidConclusion(RuleConclusionException ex) {
         log.error("{}", ex.getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, ex.getMessage());
-        problem.setType(ProblemTypes.RULE_CONCLUSION);
-        problem.setTitle("A rule concluded something the charter does not allow");
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.RULE_CONCLUSION,
+                "A rule concluded something the charter does not allow",
+                ex.getMessage());
         problem.setProperty("rule", ex.rule());
         return problem;
     }
@@ -163,11 +164,9 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
     ProblemDetail storeUnavailable(DataAccessException ex) {
         log.error("The database did not answer", ex);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.STORE_UNAVAILABLE,
+                "Database unavailable",
                 "Leeway's database did not answer; try again shortly.");
-        problem.setType(ProblemTypes.STORE_UNAVAILABLE);
-        problem.setTitle("Database unavailable");
-        return problem;
     }
 
     /**
@@ -177,17 +176,14 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception ex) {
         log.error("Unexpected failure while answering a request", ex);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL_ERROR,
+                "Internal error",
                 "Leeway failed to answer this request; the failure is in its log.");
-        problem.setType(ProblemTypes.INTERNAL_ERROR);
-        problem.setTitle("Internal error");
-        return problem;
     }
 
     private ResponseEntity<Object> invalid(String detail, List<FieldError> errors, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setType(ProblemTypes.INVALID_REQUEST);
-        problem.setTitle("Invalid request");
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request",
+                detail);
         problem.setProperty("errors", errors);
         return createResponseEntity(problem, null, HttpStatus.BAD_REQUEST, request);
     }

@@ -1,5 +1,6 @@
 package dev.leeway.whatif;
 
+import dev.leeway.web.ProblemHandling;
 import dev.leeway.web.ProblemTypes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -32,9 +33,9 @@ public class SimulationController {
 
     @ExceptionHandler(CandidateNotCompilableException.class)
     ProblemDetail notCompilable(CandidateNotCompilableException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
-        problem.setType(ProblemTypes.RULE_SET_REJECTED);
-        problem.setTitle("Candidate rule set does not compile");
+        ProblemDetail problem = ProblemHandling.problem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.RULE_SET_REJECTED,
+                "Candidate rule set does not compile",
+                ex.getMessage());
         problem.setProperty("errors", ex.problems());
         return problem;
     }
