@@ -89,7 +89,7 @@ public class EscapeInvocations {
                 throw new EscapeRefusedException(HttpStatus.CONFLICT, "This use of " + use.escapeId() + " was already "
                         + use.status() + " by " + use.reviewedBy() + ".");
             }
-            if (review.reviewer().id() != null && review.reviewer().id().equals(use.invokedBy())) {
+            if (review.reviewer().id().equals(use.invokedBy())) {
                 throw new EscapeRefusedException(HttpStatus.CONFLICT, "Nobody reviews their own use of an escape.");
             }
             // The escape's rule names who reviews its uses; anyone else approving them would make
