@@ -2,6 +2,7 @@ package benchmarks;
 
 import dev.leeway.audit.AuditEntry;
 import dev.leeway.audit.AuditExport;
+import dev.leeway.audit.ExportSelection;
 import dev.leeway.audit.JdbcAuditStore;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import java.io.OutputStream;
@@ -70,7 +71,8 @@ public final class ExportMemoryCheck {
         HeapAfterCollections afterCollections = HeapAfterCollections.watch();
         CountingSink sink = new CountingSink();
         long exporting = System.nanoTime();
-        new AuditExport(store, JsonMapper.builder().build()).jsonLines(Instant.EPOCH, Instant.now().plusSeconds(60), sink);
+        new AuditExport(store, JsonMapper.builder().build())
+                .jsonLines(new ExportSelection(null, null, Instant.EPOCH, Instant.now().plusSeconds(60)), sink);
         System.out.printf("exported %,d lines, %,d MB, in %.0f s%n", sink.lines, sink.bytes >> 20,
                 (System.nanoTime() - exporting) / 1e9);
         System.out.printf("heap in use: %d MB before the export; during it, at most %d MB left after each of %d "

@@ -64,19 +64,22 @@ public class AuditController {
     }
 
     @GetMapping(path = "/export", produces = {"application/x-ndjson", "text/csv"})
-    @Operation(summary = "Every record in [from, to) in chain order, streamed as JSON Lines or CSV")
+    @Operation(summary = "Every record in [from, to) in chain order, of one case or one actor if asked, "
+            + "streamed as JSON Lines or CSV")
     public ResponseEntity<StreamingResponseBody> export(
+            @RequestParam(required = false) String caseId,
+            @RequestParam(required = false) String actor,
             @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to,
             @RequestParam(defaultValue = "jsonl") @Pattern(regexp = "jsonl|csv", message = "must be jsonl or csv") String format) {
-        Instant start = from == null ? Instant.EPOCH : from;
-        Instant end = to == null ? Instant.now().plus(Duration.ofDays(1)) : to;
+        ExportSelection selection = new ExportSelection(caseId, actor, from == null ? Instant.EPOCH : from,
+                to == null ? Instant.now().plus(Duration.ofDays(1)) : to);
         boolean csv = "csv".equals(format);
         StreamingResponseBody body = out -> {
             if (csv) {
-                export.csv(start, end, out);
+                export.csv(selection, out);
             } else {
-                export.jsonLines(start, end, out);
+                export.jsonLines(selection, out);
             }
         };
         return ResponseEntity.ok()

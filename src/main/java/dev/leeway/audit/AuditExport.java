@@ -3,7 +3,6 @@ package dev.leeway.audit;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -32,8 +31,8 @@ public class AuditExport {
         this.json = json;
     }
 
-    public void jsonLines(Instant from, Instant to, OutputStream out) {
-        store.stream(from, to, record -> {
+    public void jsonLines(ExportSelection selection, OutputStream out) {
+        store.stream(selection, record -> {
             try {
                 ObjectNode line = json.valueToTree(record);
                 line.set("payload", json.readTree(record.payload()));
@@ -46,9 +45,9 @@ public class AuditExport {
         });
     }
 
-    public void csv(Instant from, Instant to, OutputStream out) {
+    public void csv(ExportSelection selection, OutputStream out) {
         try (SequenceWriter rows = CSV.writer(COLUMNS).without(StreamWriteFeature.AUTO_CLOSE_TARGET).writeValues(out)) {
-            store.stream(from, to, record -> {
+            store.stream(selection, record -> {
                 rows.write(new Object[] {record.position(), record.recordId(), record.kind(), record.recordedAt().toString(),
                     record.caseId(), record.actorId(), record.ruleSetVersion(), record.subjectId(), record.payload(),
                     record.prevHash(), record.hash()});

@@ -1,6 +1,5 @@
 package dev.leeway.audit;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -26,8 +25,8 @@ public interface AuditStore {
     List<StoredRecord> decisions(DecisionFilter filter, long beforePosition, int limit);
 
     /**
-     * Hands every record recorded in [from, to) to the consumer in chain order, reading them from
-     * the database a batch at a time, so memory stays flat however many there are.
+     * Hands every record the selection holds to the consumer in chain order, reading them from the
+     * database a batch at a time, so memory stays flat however many there are.
      */
-    void stream(Instant from, Instant to, Consumer<StoredRecord> consumer);
+    void stream(ExportSelection selection, Consumer<StoredRecord> consumer);
 }

@@ -328,22 +328,7 @@ public class JdbcAuditStore implements AuditStore {
             sql.append(" AND chain_position < ?");
             arguments.add(beforePosition);
         }
-        if (filter.caseId() != null) {
-            sql.append(" AND case_id = ?");
-            arguments.add(filter.caseId());
-        }
-        if (filter.actor() != null) {
-            sql.append(" AND actor_id = ?");
-            arguments.add(filter.actor());
-        }
-        if (filter.from() != null) {
-            sql.append(" AND recorded_at >= ?");
-            arguments.add(OffsetDateTime.ofInstant(filter.from(), ZoneOffset.UTC));
-        }
-        if (filter.to() != null) {
-            sql.append(" AND recorded_at < ?");
-            arguments.add(OffsetDateTime.ofInstant(filter.to(), ZoneOffset.UTC));
-        }
+        narrowToCaseActorAndTime(sql, arguments, filter.caseId(), filter.actor(), filter.from(), filter.to());
         if (filter.rule() != null) {
             sql.append(" AND ").append(database.arrayContains("rule_ids"));
             arguments.add(filter.rule());
@@ -368,11 +353,37 @@ public class JdbcAuditStore implements AuditStore {
     }
 
     @Override
-    public void stream(Instant from, Instant to, Consumer<StoredRecord> consumer) {
-        transactions.executeWithoutResult(status -> streaming.query(
-                "SELECT " + COLUMNS + " FROM audit_record WHERE recorded_at >= ? AND recorded_at < ? ORDER BY chain_position",
-                (ResultSet row) -> consumer.accept(toRecord(row, 0)),
-                OffsetDateTime.ofInstant(from, ZoneOffset.UTC), OffsetDateTime.ofInstant(to, ZoneOffset.UTC)));
+    public void stream(ExportSelection selection, Consumer<StoredRecord> consumer) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_record WHERE 1 = 1");
+        List<Object> arguments = new ArrayList<>();
+        narrowToCaseActorAndTime(sql, arguments, selection.caseId(), selection.actor(), selection.from(), selection.to());
+        sql.append(" ORDER BY chain_position");
+        transactions.executeWithoutResult(status -> streaming.query(sql.toString(),
+                (ResultSet row) -> consumer.accept(toRecord(row, 0)), arguments.toArray()));
+    }
+
+    /**
+     * Case, actor and time are columns of every record, each with an index that keeps chain
+     * order, so the listing and the export narrow by them the same way.
+     */
+    private static void narrowToCaseActorAndTime(StringBuilder sql, List<Object> arguments, String caseId, String actor,
+            Instant from, Instant to) {
+        if (caseId != null) {
+            sql.append(" AND case_id = ?");
+            arguments.add(caseId);
+        }
+        if (actor != null) {
+            sql.append(" AND actor_id = ?");
+            arguments.add(actor);
+        }
+        if (from != null) {
+            sql.append(" AND recorded_at >= ?");
+            arguments.add(OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+        }
+        if (to != null) {
+            sql.append(" AND recorded_at < ?");
+            arguments.add(OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+        }
     }
 
     private static StoredRecord withHash(StoredRecord record, String hash) {

@@ -149,6 +149,40 @@ abstract class AuditLogContract {
     }
 
     @Test
+    void anExportOfOneCaseHoldsItsDecisionsEscapeUsesAndReviewsInChainOrder() {
+        String caseId = "AUD-EXPORT-" + System.nanoTime();
+        String reviewer = "pm-" + caseId;
+        String decisionId = decide(REPEAT_CONTACT.replace("AUD-1", caseId)).path("decisionId").asString();
+        decide(REPEAT_CONTACT.replace("AUD-1", caseId + "-OTHER"));
+        String invocationId = api.postJson("/api/v1/decisions/" + decisionId + "/escapes/repeat-contact/invocations",
+                "{\"actor\": {\"id\": \"agent-7\", \"roles\": [\"AGENT\"]}}").json().path("invocationId").asString();
+        Reply review = api.postJson("/api/v1/audit/escapes/" + invocationId + "/review", "{\"reviewer\": {\"id\": \""
+                + reviewer + "\", \"roles\": [\"PROBLEM_MANAGER\"]}, \"outcome\": \"APPROVED\", \"note\": \"ok\"}");
+        assertThat(review.status()).as(review.body()).isEqualTo(200);
+
+        List<JsonNode> ofTheCase = exportedLines("caseId=" + caseId);
+        assertThat(ofTheCase).extracting(line -> line.path("kind").asString())
+                .containsExactly("DECISION", "ESCAPE_INVOCATION", "ESCAPE_REVIEW");
+        assertThat(ofTheCase).extracting(line -> line.path("caseId").asString()).containsOnly(caseId);
+        assertThat(ofTheCase).extracting(line -> line.path("position").asLong()).isSorted();
+        assertThat(ofTheCase.get(0).path("recordId").asString()).isEqualTo(decisionId);
+
+        List<JsonNode> ofTheReviewer = exportedLines("actor=" + reviewer);
+        assertThat(ofTheReviewer).extracting(line -> line.path("subjectId").asString()).containsExactly(invocationId);
+        assertThat(exportedLines("caseId=" + caseId + "&actor=" + reviewer)).hasSize(1);
+        assertThat(exportedLines("caseId=" + caseId + "&to=2001-01-01T00:00:00Z")).isEmpty();
+
+        Reply csv = api.get("/api/v1/audit/export?format=csv&caseId=" + caseId);
+        assertThat(csv.body().strip().split("\n")).as("a header and the case's three records").hasSize(4);
+    }
+
+    private List<JsonNode> exportedLines(String query) {
+        Reply reply = api.get("/api/v1/audit/export?format=jsonl&" + query);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.body().lines().map(line -> new tools.jackson.databind.json.JsonMapper().readTree(line)).toList();
+    }
+
+    @Test
     void twoReviewersAtOnceSettleAUseOnce() throws Exception {
         String decisionId = decide(REPEAT_CONTACT.replace("AUD-1", "AUD-TWO-REVIEWERS")).path("decisionId").asString();
         String invocationId = api.postJson("/api/v1/decisions/" + decisionId + "/escapes/repeat-contact/invocations",
