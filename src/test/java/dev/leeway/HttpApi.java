@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,6 +43,26 @@ public final class HttpApi {
 
     public Reply get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    /**
+     * Every item of a paged listing, following {@code nextCursor} from the first page to the last;
+     * fails the test on any answer but 200.
+     *
+     * @param path the listing with its query, which must not end in a cursor already
+     */
+    public List<JsonNode> everyItem(String path) {
+        List<JsonNode> items = new ArrayList<>();
+        String cursor = null;
+        do {
+            Reply page = get(path + (path.contains("?") ? "&" : "?") + (cursor == null ? "" : "cursor=" + cursor));
+            if (page.status() != 200) {
+                throw new AssertionError("expected a page but got " + page.status() + ": " + page.body());
+            }
+            page.json().path("items").forEach(items::add);
+            cursor = page.json().has("nextCursor") ? page.json().path("nextCursor").asString() : null;
+        } while (cursor != null && items.size() < 100_000);
+        return items;
     }
 
     public Reply send(HttpRequest.Builder request) {

@@ -54,13 +54,13 @@ public class AuditController {
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         List<StoredRecord> found = store.decisions(new DecisionFilter(caseId, rule, escape, actor, from, to),
-                PageCursor.position(cursor), limit + 1);
+                PageCursor.DECISIONS.position(cursor), limit + 1);
         List<DecisionSummary> items = found.stream().limit(limit)
                 .map(record -> new DecisionSummary(record.recordId(), record.position(), record.recordedAt(),
                         record.caseId(), record.actorId(), record.ruleSetVersion(), record.hash()))
                 .toList();
         return new DecisionPage(items,
-                found.size() > limit ? PageCursor.before(items.get(items.size() - 1).position()) : null);
+                found.size() > limit ? PageCursor.DECISIONS.before(items.get(items.size() - 1).position()) : null);
     }
 
     @GetMapping(path = "/export", produces = {"application/x-ndjson", "text/csv"})

@@ -15,8 +15,11 @@ public interface AuditStore {
     /** The files of a rule-set version as JSON, if any decision was made with it. */
     Optional<String> ruleSetFiles(String version);
 
-    /** Every {@code RULE_SET_ACTIVATED} record, newest first. */
-    List<StoredRecord> ruleSetActivations();
+    /** {@code RULE_SET_ACTIVATED} records, newest first, older than {@code beforePosition} (0: from the newest). */
+    List<StoredRecord> ruleSetActivations(long beforePosition, int limit);
+
+    /** One {@code RULE_SET_ACTIVATED} record of the version, if it was ever activated. */
+    Optional<StoredRecord> ruleSetActivation(String version);
 
     /** Walks the whole chain and says where it first breaks. */
     ChainVerification verify();

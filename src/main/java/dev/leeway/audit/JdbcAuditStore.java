@@ -347,9 +347,16 @@ public class JdbcAuditStore implements AuditStore {
      * walking the decisions.
      */
     @Override
-    public List<StoredRecord> ruleSetActivations() {
+    public List<StoredRecord> ruleSetActivations(long beforePosition, int limit) {
         return jdbc.query("SELECT " + COLUMNS + " FROM audit_record WHERE case_id IS NULL AND kind = 'RULE_SET_ACTIVATED' "
-                + "ORDER BY chain_position DESC", RECORD);
+                + "AND chain_position < ? ORDER BY chain_position DESC FETCH FIRST ? ROWS ONLY", RECORD,
+                beforePosition > 0 ? beforePosition : Long.MAX_VALUE, limit);
+    }
+
+    @Override
+    public Optional<StoredRecord> ruleSetActivation(String version) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM audit_record WHERE case_id IS NULL AND kind = 'RULE_SET_ACTIVATED' "
+                + "AND rule_set_version = ? FETCH FIRST 1 ROWS ONLY", RECORD, version).stream().findFirst();
     }
 
     @Override

@@ -4,26 +4,34 @@ import dev.leeway.web.OpaqueCursor;
 import dev.leeway.web.OpaqueCursor.InvalidCursorException;
 
 /**
- * The cursor of the decision listing: it encodes where the last page ended, so the next page
- * neither repeats nor skips records however many are appended meanwhile.
+ * The cursor of a listing of audit records, newest first: it encodes the chain position where the
+ * last page ended, so the next page neither repeats nor skips records however many are appended
+ * meanwhile. Each listing has its own kind, so one listing's cursor is refused by another.
  */
 final class PageCursor {
 
-    private static final String KIND = "before";
+    /** The decision listing's; its kind is the one its cursors have always carried. */
+    static final PageCursor DECISIONS = new PageCursor("before");
 
-    private PageCursor() {}
+    static final PageCursor RULE_SET_ACTIVATIONS = new PageCursor("activation-before");
 
-    static String before(long position) {
-        return OpaqueCursor.encode(KIND, Long.toString(position));
+    private final String kind;
+
+    private PageCursor(String kind) {
+        this.kind = kind;
+    }
+
+    String before(long position) {
+        return OpaqueCursor.encode(kind, Long.toString(position));
     }
 
     /** The position a page must stay below, 0 for the first page. */
-    static long position(String cursor) {
+    long position(String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return 0;
         }
         try {
-            long position = Long.parseLong(OpaqueCursor.decode(KIND, cursor));
+            long position = Long.parseLong(OpaqueCursor.decode(kind, cursor));
             if (position > 0) {
                 return position;
             }

@@ -1,6 +1,7 @@
 package dev.leeway.audit;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.leeway.rules.HistoryPage;
 import dev.leeway.rules.RuleSetActivation;
 import dev.leeway.rules.RuleSetHistory;
 import dev.leeway.rules.RulesOverview.FileSummary;
@@ -44,24 +45,37 @@ public class RecordedRuleSetHistory implements RuleSetHistory {
     /** One activation record, its payload read and its files by path. */
     private record Recorded(StoredRecord record, Activated payload, Map<String, String> files) {
 
-        RuleSetActivation activation(Map<String, Map<String, String>> filesByVersion) {
-            // The version replaced was activated, and so recorded, before this one; if the log no
-            // longer had it, no change is claimed rather than every file called new.
-            Map<String, String> before = payload.previousVersion() == null ? Map.of()
-                    : filesByVersion.getOrDefault(payload.previousVersion(), files);
+        RuleSetActivation activation(Map<String, String> before) {
             return RuleSetActivation.between(payload.version(), record.recordedAt(), payload.trigger(),
                     payload.requestedBy(), payload.instance(), payload.previousVersion(), before, files);
         }
     }
 
     @Override
-    public List<RuleSetActivation> activations() {
-        List<Recorded> recorded = store.ruleSetActivations().stream().map(record -> {
-            Activated payload = json.readValue(record.payload(), Activated.class);
-            return new Recorded(record, payload, payload.hashes());
-        }).toList();
+    public HistoryPage page(String cursor, int limit) {
+        List<StoredRecord> found = store.ruleSetActivations(PageCursor.RULE_SET_ACTIVATIONS.position(cursor), limit + 1);
+        List<Recorded> page = found.stream().limit(limit).map(this::read).toList();
+        // A version's files are the same in each of its activations (the version is their hash), so
+        // the version an activation replaced is read from the page or, once, from the log.
         Map<String, Map<String, String>> filesByVersion = new HashMap<>();
-        recorded.forEach(entry -> filesByVersion.putIfAbsent(entry.payload().version(), entry.files()));
-        return recorded.stream().map(entry -> entry.activation(filesByVersion)).toList();
+        page.forEach(entry -> filesByVersion.putIfAbsent(entry.payload().version(), entry.files()));
+        List<RuleSetActivation> items = page.stream().map(entry -> {
+            String previous = entry.payload().previousVersion();
+            if (previous == null) {
+                return entry.activation(Map.of());
+            }
+            // The version replaced was activated, and so recorded, before this one; if the log no
+            // longer had it, no change is claimed rather than every file called new.
+            Map<String, String> before = filesByVersion.computeIfAbsent(previous, version -> store
+                    .ruleSetActivation(version).map(record -> read(record).files()).orElse(null));
+            return entry.activation(before == null ? entry.files() : before);
+        }).toList();
+        return new HistoryPage(items, found.size() > limit
+                ? PageCursor.RULE_SET_ACTIVATIONS.before(page.get(limit - 1).record().position()) : null);
+    }
+
+    private Recorded read(StoredRecord record) {
+        Activated payload = json.readValue(record.payload(), Activated.class);
+        return new Recorded(record, payload, payload.hashes());
     }
 }

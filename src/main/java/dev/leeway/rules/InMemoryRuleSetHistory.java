@@ -1,6 +1,9 @@
 package dev.leeway.rules;
 
+import dev.leeway.web.OpaqueCursor;
+import dev.leeway.web.OpaqueCursor.InvalidCursorException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -9,15 +12,34 @@ import java.util.List;
  */
 public class InMemoryRuleSetHistory implements RuleSetHistory {
 
+    private static final String CURSOR_KIND = "activation-in-memory";
+
+    /** Oldest first, so an activation's index never changes and can be a cursor. */
     private final List<RuleSetActivation> activations = new ArrayList<>();
 
     @Override
     public synchronized void record(RuleSetActivation activation) {
-        activations.add(0, activation);
+        activations.add(activation);
     }
 
     @Override
-    public synchronized List<RuleSetActivation> activations() {
-        return List.copyOf(activations);
+    public synchronized HistoryPage page(String cursor, int limit) {
+        int end = cursor == null || cursor.isBlank() ? activations.size() : olderThan(cursor);
+        int start = Math.max(0, end - limit);
+        List<RuleSetActivation> newestFirst = new ArrayList<>(activations.subList(start, end));
+        Collections.reverse(newestFirst);
+        return new HistoryPage(newestFirst, start > 0 ? OpaqueCursor.encode(CURSOR_KIND, Integer.toString(start)) : null);
+    }
+
+    private int olderThan(String cursor) {
+        try {
+            int index = Integer.parseInt(OpaqueCursor.decode(CURSOR_KIND, cursor));
+            if (index > 0 && index <= activations.size()) {
+                return index;
+            }
+        } catch (NumberFormatException notOurs) {
+            // reported below
+        }
+        throw new InvalidCursorException(cursor);
     }
 }

@@ -6,7 +6,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import java.util.List;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** For process owners: what rules serve, whether a change would be accepted, reloads and history. */
@@ -69,8 +71,9 @@ public class RulesController {
 
     @GetMapping("/history")
     @Operation(summary = "Every rule set that was active, newest first: when, what loaded it (and who asked, for an "
-            + "API reload), and what changed per file")
-    public List<RuleSetActivation> history() {
-        return history.activations();
+            + "API reload), and what changed per file; a page at a time")
+    public HistoryPage history(@RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+        return history.page(cursor, limit);
     }
 }

@@ -43,7 +43,7 @@ class RuleSetHistoryAfterRestartTest {
         }
 
         try (ConfigurableApplicationContext second = start("--leeway.instance-name=helpdesk-eu-2")) {
-            JsonNode history = api(second).get("/api/v1/rules/history").json();
+            JsonNode history = api(second).get("/api/v1/rules/history").json().path("items");
 
             assertThat(history.findValuesAsString("trigger")).containsExactly("startup", "api", "startup");
             assertThat(history.findValuesAsString("version")).containsExactly(editedVersion, editedVersion, bundledVersion);
@@ -66,13 +66,16 @@ class RuleSetHistoryAfterRestartTest {
             HttpApi api = api(first);
             rules.write(GOODWILL, rules.read(GOODWILL).replace(".upTo(50)", ".upTo(60)"));
             api.postJson("/api/v1/rules/reload", "");
-            JsonNode history = api.get("/api/v1/rules/history").json();
-            assertThat(history.findValuesAsString("trigger")).containsExactly("api", "startup");
-            assertThat(history.findValuesAsString("instance")).containsExactly("helpdesk-eu-1", "helpdesk-eu-1");
+            List<JsonNode> history = api.everyItem("/api/v1/rules/history?limit=1");
+            assertThat(history).extracting(activation -> activation.path("trigger").asString())
+                    .containsExactly("api", "startup");
+            assertThat(history).extracting(activation -> activation.path("instance").asString())
+                    .containsExactly("helpdesk-eu-1", "helpdesk-eu-1");
+            assertThat(history.get(0).path("changes").findValuesAsString("path")).containsExactly(GOODWILL);
         }
 
         try (ConfigurableApplicationContext second = start("--leeway.audit.enabled=false")) {
-            assertThat(api(second).get("/api/v1/rules/history").json().findValuesAsString("trigger"))
+            assertThat(api(second).get("/api/v1/rules/history").json().path("items").findValuesAsString("trigger"))
                     .containsExactly("startup");
         }
     }

@@ -37,7 +37,7 @@ class RuleFileWatchTest {
         RULES.write(GOODWILL, original.replace(".upTo(50)", ".upTo(60)"));
         await().atMost(Duration.ofSeconds(20)).until(() -> !version(api).equals(bundled));
         String edited = version(api);
-        assertThat(api.get("/api/v1/rules/history").json().get(0).path("trigger").asString()).isEqualTo("file-watch");
+        assertThat(api.get("/api/v1/rules/history").json().path("items").get(0).path("trigger").asString()).isEqualTo("file-watch");
 
         RULES.write(GOODWILL, original.replace("ServiceCase( companyAtFault )", "ServiceCase( companyAtFault"));
         await().atMost(Duration.ofSeconds(20)).until(() -> "DEGRADED".equals(rulesHealth(api)));

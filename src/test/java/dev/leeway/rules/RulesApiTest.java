@@ -7,6 +7,7 @@ import dev.leeway.BundledRules;
 import dev.leeway.EditableRules;
 import dev.leeway.HttpApi;
 import dev.leeway.HttpApi.Reply;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -125,7 +126,7 @@ class RulesApiTest {
         assertThat(reload.json().path("status").asString()).isEqualTo("ACTIVATED");
         String newVersion = reload.json().path("activeVersion").asString();
         assertThat(newVersion).isNotEqualTo(bundledVersion);
-        JsonNode latest = api.get("/api/v1/rules/history").json().get(0);
+        JsonNode latest = api.get("/api/v1/rules/history").json().path("items").get(0);
         assertThat(latest.path("version").asString()).isEqualTo(newVersion);
         assertThat(latest.path("previousVersion").asString()).isEqualTo(bundledVersion);
         assertThat(latest.path("trigger").asString()).isEqualTo("api");
@@ -142,6 +143,42 @@ class RulesApiTest {
                 """).json();
         assertThat(decision.path("ruleSet").path("version").asString()).isEqualTo(newVersion);
         assertThat(decision.path("verdict").path("conditions").toString()).isEqualTo("[\"JUSTIFICATION\"]");
+    }
+
+    @Test
+    void historyComesInPagesNewestFirstEachSayingWhatChanged() {
+        String original = RULES.read(GOODWILL);
+        List<String> activated = new ArrayList<>();
+        for (int limit : List.of(51, 52, 53)) {
+            RULES.write(GOODWILL, original.replace(".upTo(50)", ".upTo(" + limit + ")"));
+            activated.add(0, reload().json().path("activeVersion").asString());
+        }
+
+        JsonNode first = api.get("/api/v1/rules/history?limit=2").json();
+        JsonNode second = api.get("/api/v1/rules/history?limit=2&cursor=" + first.path("nextCursor").asString()).json();
+
+        assertThat(first.path("items").findValuesAsString("version")).containsExactlyElementsOf(activated.subList(0, 2));
+        assertThat(second.path("items").get(0).path("version").asString()).isEqualTo(activated.get(2));
+        assertThat(second.path("items").get(0).path("previousVersion").asString()).isEqualTo(bundledVersion);
+        for (JsonNode activation : List.of(first.path("items").get(0), first.path("items").get(1),
+                second.path("items").get(0))) {
+            assertThat(activation.path("changes").findValuesAsString("path")).containsExactly(GOODWILL);
+            assertThat(activation.path("changes").findValuesAsString("change")).containsExactly("MODIFIED");
+        }
+    }
+
+    @Test
+    void aHistoryCursorFromAnotherListingIsAProblemNamingIt() {
+        api.decide("{\"case\": {\"id\": \"H-1\"}}");
+        api.decide("{\"case\": {\"id\": \"H-2\"}}");
+        String decisionCursor = api.get("/api/v1/audit/decisions?limit=1").json().path("nextCursor").asString();
+
+        Reply reply = api.get("/api/v1/rules/history?cursor=" + decisionCursor);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+        assertThat(reply.json().path("errors").get(0).path("field").asString()).isEqualTo("cursor");
+        assertThat(api.get("/api/v1/rules/history?limit=0").json().path("errors").get(0).path("field").asString())
+                .isEqualTo("limit");
     }
 
     @Test
