@@ -1,6 +1,8 @@
 package dev.leeway.audit;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -11,6 +13,9 @@ public interface AuditStore {
     List<StoredRecord> append(List<AuditEntry> entries);
 
     Optional<StoredRecord> find(String recordId);
+
+    /** The records among these ids that exist, by id: one query for a page of them. */
+    Map<String, StoredRecord> findAll(Collection<String> recordIds);
 
     /** The files of a rule-set version as JSON, if any decision was made with it. */
     Optional<String> ruleSetFiles(String version);

@@ -9,12 +9,15 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -301,6 +304,16 @@ public class JdbcAuditStore implements AuditStore {
     public Optional<StoredRecord> find(String recordId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM audit_record WHERE record_id = ?", RECORD, recordId)
                 .stream().findFirst();
+    }
+
+    @Override
+    public Map<String, StoredRecord> findAll(Collection<String> recordIds) {
+        if (recordIds.isEmpty()) {
+            return Map.of();
+        }
+        String placeholders = String.join(", ", Collections.nCopies(recordIds.size(), "?"));
+        return jdbc.query("SELECT " + COLUMNS + " FROM audit_record WHERE record_id IN (" + placeholders + ")", RECORD,
+                recordIds.toArray()).stream().collect(Collectors.toMap(StoredRecord::recordId, record -> record));
     }
 
     @Override

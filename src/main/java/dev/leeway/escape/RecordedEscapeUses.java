@@ -1,7 +1,9 @@
 package dev.leeway.escape;
 
 import dev.leeway.audit.AuditStore;
+import dev.leeway.audit.StoredRecord;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,7 +29,8 @@ public class RecordedEscapeUses {
     EscapeUsePage find(UseCriteria criteria, String cursor, int limit) {
         List<EscapeUse> found = table.newestFirst(criteria, UsePosition.from(UsePosition.BEFORE, cursor), limit + 1);
         List<EscapeUse> page = found.subList(0, Math.min(limit, found.size()));
-        return new EscapeUsePage(page.stream().map(this::asRecorded).toList(),
+        Map<String, StoredRecord> records = store.findAll(page.stream().map(EscapeUse::invocationId).toList());
+        return new EscapeUsePage(page.stream().map(use -> asRecorded(use, records.get(use.invocationId()))).toList(),
                 found.size() > limit ? UsePosition.of(page.get(limit - 1)).cursor(UsePosition.BEFORE) : null);
     }
 
@@ -35,10 +38,11 @@ public class RecordedEscapeUses {
      * The use as its audit record holds it (with its justification and requirements), and the
      * review's outcome, which came later, from the table.
      */
-    private EscapeUse asRecorded(EscapeUse listed) {
-        return store.find(listed.invocationId())
-                .map(record -> json.readValue(record.payload(), EscapeUse.class)
-                        .reviewed(listed.status(), listed.reviewedBy(), listed.note(), listed.reviewedAt()))
-                .orElse(listed);
+    private EscapeUse asRecorded(EscapeUse listed, StoredRecord record) {
+        if (record == null) {
+            return listed;
+        }
+        return json.readValue(record.payload(), EscapeUse.class)
+                .reviewed(listed.status(), listed.reviewedBy(), listed.note(), listed.reviewedAt());
     }
 }

@@ -121,6 +121,7 @@ class EscapeUseApiTest {
         assertThat(uses.findValuesAsString("invocationId")).as("newest first").containsExactly(unreviewed, reviewed);
         assertThat(uses.get(0).path("status").asString()).isEqualTo("NO_REVIEW");
         assertThat(uses.get(0).path("justification").asString()).isEqualTo("70 minutes");
+        assertThat(uses.get(1).path("justification").asString()).as("each use with its own record").isEqualTo("third call");
         assertThat(uses.get(1).path("status").asString()).isEqualTo("FLAGGED");
         assertThat(uses.get(1).path("reviewedBy").asString()).isEqualTo("pm-1");
         assertThat(uses.get(1).path("note").asString()).isEqualTo("script gap");
