@@ -5,7 +5,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -72,8 +71,7 @@ public class AuditController {
             @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to,
             @RequestParam(defaultValue = "jsonl") @Pattern(regexp = "jsonl|csv", message = "must be jsonl or csv") String format) {
-        ExportSelection selection = new ExportSelection(caseId, actor, from == null ? Instant.EPOCH : from,
-                to == null ? Instant.now().plus(Duration.ofDays(1)) : to);
+        ExportSelection selection = new ExportSelection(caseId, actor, from, to);
         boolean csv = "csv".equals(format);
         StreamingResponseBody body = out -> {
             if (csv) {

@@ -9,7 +9,7 @@ import java.time.Instant;
  *
  * @param caseId only records about this case, or every case when null
  * @param actor only records of what this actor did (asked, used, reviewed), or everyone's when null
- * @param from recorded at or after (inclusive)
- * @param to recorded before (exclusive)
+ * @param from recorded at or after (inclusive), or since the first record when null
+ * @param to recorded before (exclusive), or up to the last record when null
  */
 public record ExportSelection(String caseId, String actor, Instant from, Instant to) {}

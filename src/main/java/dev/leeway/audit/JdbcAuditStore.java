@@ -37,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class JdbcAuditStore implements AuditStore {
 
-    private static final String COLUMNS = "chain_position, record_id, kind, recorded_at, case_id, actor_id, "
+    static final String COLUMNS = "chain_position, record_id, kind, recorded_at, case_id, actor_id, "
             + "rule_set_version, subject_id, payload, prev_hash, hash";
     /** What one record binds: its columns, then the ids of the rules and escapes it names. */
     private static final int RECORD_PARAMETERS = 13;
@@ -62,6 +62,9 @@ public class JdbcAuditStore implements AuditStore {
     private final ReentrantLock journalLock = new ReentrantLock();
     /** Commits without writing the H2 file: the journal makes those commits durable. */
     private final TransactionTemplate journaledTransactions;
+    /** Only on H2: where the rule and escape filters can find a match (PostgreSQL has GIN indexes). */
+    private final H2TermBlocks termBlocks;
+    private final RecordSearch search;
     /** Where this instance last left the chain; another instance may have moved it since. */
     private volatile ChainHead lastWritten;
 
@@ -78,6 +81,8 @@ public class JdbcAuditStore implements AuditStore {
         this.database = AuditDatabase.of(dataSource);
         this.journal = database == AuditDatabase.H2 ? AuditJournal.besideH2File(jdbc) : null;
         this.journaledTransactions = new TransactionTemplate(new JdbcTransactionManager(dataSource));
+        this.termBlocks = database == AuditDatabase.H2 ? new H2TermBlocks(jdbc) : null;
+        this.search = new RecordSearch(jdbc, streaming, transactions, database, termBlocks);
     }
 
     @Override
@@ -188,6 +193,9 @@ public class JdbcAuditStore implements AuditStore {
     private void insert(List<AuditJournal.Entry> entries) {
         jdbc.batchUpdate("INSERT INTO audit_record (" + COLUMNS + ", rule_ids, escape_ids) VALUES (" + RECORD_VALUES + ")",
                 entries, entries.size(), (statement, entry) -> bind(statement, 1, entry));
+        if (termBlocks != null) {
+            termBlocks.record(entries);
+        }
         ChainHead head = headAfter(entries);
         jdbc.update("UPDATE audit_chain_head SET chain_position = ?, hash = ? WHERE id = 1", head.position(), head.hash());
     }
@@ -335,24 +343,7 @@ public class JdbcAuditStore implements AuditStore {
 
     @Override
     public List<StoredRecord> decisions(DecisionFilter filter, long beforePosition, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_record r WHERE kind = 'DECISION'");
-        List<Object> arguments = new ArrayList<>();
-        if (beforePosition > 0) {
-            sql.append(" AND chain_position < ?");
-            arguments.add(beforePosition);
-        }
-        narrowToCaseActorAndTime(sql, arguments, filter.caseId(), filter.actor(), filter.from(), filter.to());
-        if (filter.rule() != null) {
-            sql.append(" AND ").append(database.arrayContains("rule_ids"));
-            arguments.add(filter.rule());
-        }
-        if (filter.escape() != null) {
-            sql.append(" AND ").append(database.arrayContains("escape_ids"));
-            arguments.add(filter.escape());
-        }
-        sql.append(" ORDER BY chain_position DESC FETCH FIRST ? ROWS ONLY");
-        arguments.add(limit);
-        return jdbc.query(sql.toString(), RECORD, arguments.toArray());
+        return search.decisions(filter, beforePosition, limit);
     }
 
     /**
@@ -374,36 +365,7 @@ public class JdbcAuditStore implements AuditStore {
 
     @Override
     public void stream(ExportSelection selection, Consumer<StoredRecord> consumer) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_record WHERE 1 = 1");
-        List<Object> arguments = new ArrayList<>();
-        narrowToCaseActorAndTime(sql, arguments, selection.caseId(), selection.actor(), selection.from(), selection.to());
-        sql.append(" ORDER BY chain_position");
-        transactions.executeWithoutResult(status -> streaming.query(sql.toString(),
-                (ResultSet row) -> consumer.accept(toRecord(row, 0)), arguments.toArray()));
-    }
-
-    /**
-     * Case, actor and time are columns of every record, each with an index that keeps chain
-     * order, so the listing and the export narrow by them the same way.
-     */
-    private static void narrowToCaseActorAndTime(StringBuilder sql, List<Object> arguments, String caseId, String actor,
-            Instant from, Instant to) {
-        if (caseId != null) {
-            sql.append(" AND case_id = ?");
-            arguments.add(caseId);
-        }
-        if (actor != null) {
-            sql.append(" AND actor_id = ?");
-            arguments.add(actor);
-        }
-        if (from != null) {
-            sql.append(" AND recorded_at >= ?");
-            arguments.add(OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
-        }
-        if (to != null) {
-            sql.append(" AND recorded_at < ?");
-            arguments.add(OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
-        }
+        search.stream(selection, consumer);
     }
 
     private static StoredRecord withHash(StoredRecord record, String hash) {

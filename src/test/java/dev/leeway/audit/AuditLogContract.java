@@ -12,12 +12,14 @@ import dev.leeway.rules.RuleSetActivation;
 import dev.leeway.rules.RuleSet;
 import dev.leeway.rules.RuleSetCompiler;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -119,6 +121,62 @@ abstract class AuditLogContract {
         Reply reply = api.get("/api/v1/audit/decisions?" + query);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         return reply.json().path("items").findValuesAsString("decisionId");
+    }
+
+    /**
+     * Over a log of several hundred decisions in which one rule seldom fires, each filter pages
+     * through exactly the decisions that a walk of the whole log finds, newest first.
+     */
+    @Test
+    void filtersByRuleAndEscapeFindExactlyWhatTheWholeLogHolds() throws Exception {
+        ExecutorService helpdesks = Executors.newFixedThreadPool(4);
+        List<Future<JsonNode>> answered = new ArrayList<>();
+        for (int i = 0; i < 700; i++) {
+            String body = i % 150 == 0 ? REPEAT_CONTACT.replace("AUD-1", "AUD-SELDOM-" + i)
+                    : "{\"case\": {\"id\": \"AUD-OFTEN-" + i + "\", \"companyAtFault\": " + (i % 2 == 0) + "}}";
+            answered.add(helpdesks.submit(() -> decide(body)));
+        }
+        for (Future<JsonNode> decision : answered) {
+            decision.get();
+        }
+        helpdesks.shutdown();
+        List<Logged> log = jdbc.query("SELECT record_id, recorded_at, rule_ids, escape_ids FROM audit_record "
+                + "WHERE kind = 'DECISION' ORDER BY chain_position DESC", (row, number) -> new Logged(
+                        row.getString("record_id"), row.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+                        List.of((Object[]) row.getArray("rule_ids").getArray()),
+                        List.of((Object[]) row.getArray("escape_ids").getArray())));
+        Instant middle = log.get(log.size() / 2).at();
+        Instant later = log.get(log.size() / 4).at();
+
+        for (String rule : List.of("escape-repeat-contact", "escape-goodwill-compensation", "no-such-rule")) {
+            assertThat(api.everyItem("/api/v1/audit/decisions?limit=7&rule=" + rule))
+                    .extracting(item -> item.path("decisionId").asString()).as(rule)
+                    .containsExactlyElementsOf(idsNaming(log, Logged::rules, rule, Instant.MIN, Instant.MAX));
+            assertThat(api.everyItem("/api/v1/audit/decisions?limit=7&rule=" + rule + "&from=" + middle + "&to=" + later))
+                    .extracting(item -> item.path("decisionId").asString()).as(rule + " in a time range")
+                    .containsExactlyElementsOf(idsNaming(log, Logged::rules, rule, middle, later));
+        }
+        assertThat(api.everyItem("/api/v1/audit/decisions?limit=50&from=" + middle + "&to=" + later))
+                .extracting(item -> item.path("decisionId").asString()).as("every decision in a time range")
+                .containsExactlyElementsOf(log.stream().filter(decision -> !decision.at().isBefore(middle)
+                        && decision.at().isBefore(later)).map(Logged::id).toList());
+        assertThat(api.everyItem("/api/v1/audit/decisions?limit=7&escape=repeat-contact"))
+                .extracting(item -> item.path("decisionId").asString())
+                .containsExactlyElementsOf(idsNaming(log, Logged::escapes, "repeat-contact", Instant.MIN, Instant.MAX))
+                .hasSizeGreaterThanOrEqualTo(5);
+    }
+
+    /** A decision as the log holds it, read straight from the database. */
+    private record Logged(String id, Instant at, List<Object> rules, List<Object> escapes) {}
+
+    /** What a walk of the whole log finds: decisions, newest first, that name the id, recorded in [from, to). */
+    private static List<String> idsNaming(List<Logged> log, Function<Logged, List<Object>> named, String id,
+            Instant from, Instant to) {
+        return log.stream()
+                .filter(decision -> named.apply(decision).contains(id))
+                .filter(decision -> !decision.at().isBefore(from) && decision.at().isBefore(to))
+                .map(Logged::id)
+                .toList();
     }
 
     @Test
