@@ -1,7 +1,6 @@
 package dev.leeway.audit;
 
 import dev.leeway.web.OpaqueCursor;
-import dev.leeway.web.OpaqueCursor.InvalidCursorException;
 
 /**
  * The cursor of a listing of audit records, newest first: it encodes the chain position where the
@@ -30,14 +29,6 @@ final class PageCursor {
         if (cursor == null || cursor.isBlank()) {
             return 0;
         }
-        try {
-            long position = Long.parseLong(OpaqueCursor.decode(kind, cursor));
-            if (position > 0) {
-                return position;
-            }
-        } catch (NumberFormatException notOurs) {
-            // reported below
-        }
-        throw new InvalidCursorException(cursor);
+        return OpaqueCursor.decodePosition(kind, cursor);
     }
 }

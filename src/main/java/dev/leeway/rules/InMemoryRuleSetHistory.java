@@ -32,14 +32,10 @@ public class InMemoryRuleSetHistory implements RuleSetHistory {
     }
 
     private int olderThan(String cursor) {
-        try {
-            int index = Integer.parseInt(OpaqueCursor.decode(CURSOR_KIND, cursor));
-            if (index > 0 && index <= activations.size()) {
-                return index;
-            }
-        } catch (NumberFormatException notOurs) {
-            // reported below
+        long index = OpaqueCursor.decodePosition(CURSOR_KIND, cursor);
+        if (index > activations.size()) {
+            throw new InvalidCursorException(cursor);
         }
-        throw new InvalidCursorException(cursor);
+        return (int) index;
     }
 }

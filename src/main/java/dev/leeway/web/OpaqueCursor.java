@@ -34,6 +34,23 @@ public final class OpaqueCursor {
         throw new InvalidCursorException(cursor);
     }
 
+    /**
+     * The position, a whole number above zero, that a cursor of this kind carries.
+     *
+     * @throws InvalidCursorException when the cursor is not one of this kind that this service handed out
+     */
+    public static long decodePosition(String kind, String cursor) {
+        try {
+            long position = Long.parseLong(decode(kind, cursor));
+            if (position > 0) {
+                return position;
+            }
+        } catch (NumberFormatException notOurs) {
+            // reported below, like any other cursor that is not ours
+        }
+        throw new InvalidCursorException(cursor);
+    }
+
     /** A cursor this service did not hand out for that listing; answered as a 400 naming {@code cursor}. */
     public static final class InvalidCursorException extends RuntimeException {
 
