@@ -55,6 +55,8 @@ class AuditJournalTest {
         assertThat(restarted.find(first)).isPresent();
         assertThat(restarted.find(second)).get().extracting(StoredRecord::caseId).isEqualTo("J-2");
         assertThat(restarted.verify().intact()).isTrue();
+        assertThat(restarted.decisions(new DecisionFilter(null, "some-rule", null, null, null, null), 0, 10))
+                .as("found by the rule that fired").extracting(StoredRecord::recordId).containsExactly(second, first);
         assertThat(Files.size(journalOf(copyDirectory()))).as("emptied once the file holds it").isZero();
     }
 
