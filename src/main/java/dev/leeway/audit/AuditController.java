@@ -1,22 +1,22 @@
 package dev.leeway.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.databind.JsonNode;
@@ -62,28 +62,30 @@ public class AuditController {
                 found.size() > limit ? PageCursor.DECISIONS.before(items.get(items.size() - 1).position()) : null);
     }
 
+    /**
+     * Written on the request's own thread, not as an asynchronous body: an asynchronous request ends
+     * at the async timeout (30 s on Tomcat), which a large export outlasts, and the auditor would
+     * receive a cut-off file that looks complete.
+     */
     @GetMapping(path = "/export", produces = {"application/x-ndjson", "text/csv"})
     @Operation(summary = "Every record in [from, to) in chain order, of one case or one actor if asked, "
             + "streamed as JSON Lines or CSV")
-    public ResponseEntity<StreamingResponseBody> export(
+    public void export(
             @RequestParam(required = false) String caseId,
             @RequestParam(required = false) String actor,
             @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to,
-            @RequestParam(defaultValue = "jsonl") @Pattern(regexp = "jsonl|csv", message = "must be jsonl or csv") String format) {
+            @RequestParam(defaultValue = "jsonl") @Pattern(regexp = "jsonl|csv", message = "must be jsonl or csv") String format,
+            HttpServletResponse response) throws IOException {
         ExportSelection selection = new ExportSelection(caseId, actor, from, to);
         boolean csv = "csv".equals(format);
-        StreamingResponseBody body = out -> {
-            if (csv) {
-                export.csv(selection, out);
-            } else {
-                export.jsonLines(selection, out);
-            }
-        };
-        return ResponseEntity.ok()
-                .contentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8) : MediaType.parseMediaType("application/x-ndjson"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"leeway-audit." + format + "\"")
-                .body(body);
+        response.setContentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8).toString() : "application/x-ndjson");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"leeway-audit." + format + "\"");
+        if (csv) {
+            export.csv(selection, response.getOutputStream());
+        } else {
+            export.jsonLines(selection, response.getOutputStream());
+        }
     }
 
     @GetMapping("/decisions/{id}")
