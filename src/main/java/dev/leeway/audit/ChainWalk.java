@@ -3,10 +3,17 @@ package dev.leeway.audit;
 /** Follows the chain record by record and remembers the first place it breaks. */
 final class ChainWalk {
 
+    /** Where the chain head stood when the walk began; the chain must reach it, and may go on. */
+    private final long headPosition;
+    private String hashAtHead = ChainHash.GENESIS;
     private long checked;
     private long expectedPosition = 1;
     private String previousHash = ChainHash.GENESIS;
     private ChainVerification.Break firstBreak;
+
+    ChainWalk(long headPosition) {
+        this.headPosition = headPosition;
+    }
 
     void check(StoredRecord record) {
         checked++;
@@ -25,10 +32,14 @@ final class ChainWalk {
         }
         expectedPosition = record.position() + 1;
         previousHash = record.hash();
+        if (record.position() == headPosition) {
+            hashAtHead = record.hash();
+        }
     }
 
-    ChainVerification result(long headPosition, String headHash) {
-        if (firstBreak == null && (headPosition != expectedPosition - 1 || !headHash.equals(previousHash))) {
+    /** @param headHash the head's hash when the walk began */
+    ChainVerification result(String headHash) {
+        if (firstBreak == null && (expectedPosition - 1 < headPosition || !headHash.equals(hashAtHead))) {
             firstBreak = new ChainVerification.Break(expectedPosition, null,
                     "the chain ends at position " + (expectedPosition - 1) + " but was written up to " + headPosition
                             + " (records at the end were removed)");

@@ -333,11 +333,13 @@ public class JdbcAuditStore implements AuditStore {
     @Override
     public ChainVerification verify() {
         return transactions.execute(status -> {
-            ChainWalk walk = new ChainWalk();
-            streaming.query("SELECT " + COLUMNS + " FROM audit_record ORDER BY chain_position",
-                    (ResultSet row) -> walk.check(toRecord(row, 0)));
+            // The head before the walk: records appended meanwhile then extend the walk past the
+            // head instead of making it look as if records at the end had been removed.
             ChainHead head = jdbc.queryForObject(HEAD, CHAIN_HEAD);
-            return walk.result(head.position(), head.hash());
+            ChainWalk walk = new ChainWalk(head.position());
+            database.readMany(jdbc, () -> streaming.query("SELECT " + COLUMNS + " FROM audit_record ORDER BY chain_position",
+                    (ResultSet row) -> walk.check(toRecord(row, 0))));
+            return walk.result(head.hash());
         });
     }
 

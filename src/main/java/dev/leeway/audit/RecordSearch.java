@@ -75,8 +75,8 @@ final class RecordSearch {
                 .within(positions)
                 .narrowedTo(selection.caseId(), selection.actor(), selection.from(), selection.to())
                 .inChainOrder(selection.caseId(), selection.actor(), "ASC");
-        transactions.executeWithoutResult(status -> streaming.query(query.sql(),
-                (ResultSet row) -> consumer.accept(JdbcAuditStore.toRecord(row, 0)), query.arguments()));
+        transactions.executeWithoutResult(status -> database.readMany(jdbc, () -> streaming.query(query.sql(),
+                (ResultSet row) -> consumer.accept(JdbcAuditStore.toRecord(row, 0)), query.arguments())));
     }
 
     /** H2, by rule or escape alone: reads only the blocks that can hold a match, newest first, until the page is full. */

@@ -315,6 +315,27 @@ abstract class AuditLogContract {
     }
 
     @Test
+    void verifyingWhileHelpdesksKeepDecidingFindsTheChainIntact() throws Exception {
+        ExecutorService helpdesks = Executors.newFixedThreadPool(4);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            statuses.add(helpdesks.submit(() -> api.postJson("/api/v1/decisions", REPEAT_CONTACT).status()));
+        }
+        List<JsonNode> verifications = new ArrayList<>();
+        while (!statuses.get(statuses.size() - 1).isDone() && verifications.size() < 50) {
+            verifications.add(api.get("/api/v1/audit/verify").json());
+        }
+        for (Future<Integer> status : statuses) {
+            assertThat(status.get()).isEqualTo(200);
+        }
+        helpdesks.shutdown();
+
+        assertThat(verifications).as("verified while decisions were being recorded").hasSizeGreaterThan(1)
+                .allSatisfy(verification -> assertThat(verification.path("intact").asBoolean())
+                        .as(verification.toString()).isTrue());
+    }
+
+    @Test
     void operatorsSeeHowManyRecordsEachCommitCarried() {
         double recordsBefore = writerMetric("leeway.audit.batch.size", "TOTAL");
         double commitsBefore = writerMetric("leeway.audit.commit", "COUNT");
@@ -374,16 +395,32 @@ abstract class AuditLogContract {
         decide(REPEAT_CONTACT);
         long position = jdbc.queryForObject("SELECT chain_position FROM audit_record WHERE record_id = ?", Long.class, id);
 
-        Map<String, Object> deleted = jdbc.queryForMap("SELECT * FROM audit_record WHERE record_id = ?", id);
+        JsonNode verification = verifiedWithout(id);
 
+        assertThat(verification.path("intact").asBoolean()).isFalse();
+        assertThat(verification.path("firstBreak").path("position").asLong()).isEqualTo(position);
+        assertThat(verification.path("firstBreak").path("problem").asString()).contains("missing");
+    }
+
+    @Test
+    void aRecordDeletedFromTheEndOfTheChainIsFound() {
+        String last = decide(REPEAT_CONTACT).path("decisionId").asString();
+        long position = jdbc.queryForObject("SELECT chain_position FROM audit_record WHERE record_id = ?", Long.class, last);
+
+        JsonNode verification = verifiedWithout(last);
+
+        assertThat(verification.path("intact").asBoolean()).isFalse();
+        assertThat(verification.path("firstBreak").path("position").asLong()).isEqualTo(position);
+        assertThat(verification.path("firstBreak").path("problem").asString()).contains("records at the end were removed");
+    }
+
+    /** What verify says while the record is deleted behind the application's back; then it is put back. */
+    private JsonNode verifiedWithout(String recordId) {
+        Map<String, Object> deleted = jdbc.queryForMap("SELECT * FROM audit_record WHERE record_id = ?", recordId);
         disableGuard();
         try {
-            jdbc.update("DELETE FROM audit_record WHERE record_id = ?", id);
-            JsonNode verification = api.get("/api/v1/audit/verify").json();
-
-            assertThat(verification.path("intact").asBoolean()).isFalse();
-            assertThat(verification.path("firstBreak").path("position").asLong()).isEqualTo(position);
-            assertThat(verification.path("firstBreak").path("problem").asString()).contains("missing");
+            jdbc.update("DELETE FROM audit_record WHERE record_id = ?", recordId);
+            return api.get("/api/v1/audit/verify").json();
         } finally {
             // Put the record back exactly, so the other tests sharing this database see an intact chain.
             List<String> columns = new ArrayList<>(deleted.keySet());
@@ -391,8 +428,8 @@ abstract class AuditLogContract {
                     + String.join(", ", columns.stream().map(column -> "?").toList()) + ")",
                     columns.stream().map(deleted::get).toArray());
             enableGuard();
+            assertThat(api.get("/api/v1/audit/verify").json().path("intact").asBoolean()).isTrue();
         }
-        assertThat(api.get("/api/v1/audit/verify").json().path("intact").asBoolean()).isTrue();
     }
 
     long recordCount() {
