@@ -27,7 +27,12 @@ public interface AuditStore {
     Optional<StoredRecord> ruleSetActivation(String version);
 
     /** Walks the whole chain and says where it first breaks. */
-    ChainVerification verify();
+    default ChainVerification verify() {
+        return verify(WalkProgress.IGNORED);
+    }
+
+    /** Walks the whole chain, telling {@code progress} how far it has come, and says where it first breaks. */
+    ChainVerification verify(WalkProgress progress);
 
     /** Decisions matching the filter, newest first, older than {@code beforePosition} (0: from the newest). */
     List<StoredRecord> decisions(DecisionFilter filter, long beforePosition, int limit);

@@ -15,10 +15,11 @@ final class ChainWalk {
         this.headPosition = headPosition;
     }
 
-    void check(StoredRecord record) {
+    /** @return how many records the walk has checked, this one included */
+    long check(StoredRecord record) {
         checked++;
         if (firstBreak != null) {
-            return;
+            return checked;
         }
         if (record.position() != expectedPosition) {
             firstBreak = new ChainVerification.Break(expectedPosition, null,
@@ -35,6 +36,7 @@ final class ChainWalk {
         if (record.position() == headPosition) {
             hashAtHead = record.hash();
         }
+        return checked;
     }
 
     /** @param headHash the head's hash when the walk began */

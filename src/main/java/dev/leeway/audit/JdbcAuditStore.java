@@ -51,6 +51,8 @@ public class JdbcAuditStore implements AuditStore {
     private static final Logger log = LoggerFactory.getLogger(JdbcAuditStore.class);
     /** About 3,500 decisions: the database file is written and the journal emptied every second or two under load. */
     private static final long JOURNAL_LIMIT_BYTES = 32L * 1024 * 1024;
+    /** A second or less of walking on H2. */
+    private static final long PROGRESS_EVERY = 10_000;
 
     private final JdbcTemplate jdbc;
     private final JdbcTemplate streaming;
@@ -331,15 +333,23 @@ public class JdbcAuditStore implements AuditStore {
     }
 
     @Override
-    public ChainVerification verify() {
+    public ChainVerification verify(WalkProgress progress) {
         return transactions.execute(status -> {
             // The head before the walk: records appended meanwhile then extend the walk past the
             // head instead of making it look as if records at the end had been removed.
             ChainHead head = jdbc.queryForObject(HEAD, CHAIN_HEAD);
             ChainWalk walk = new ChainWalk(head.position());
+            progress.walked(0, head.position());
             database.readMany(jdbc, () -> streaming.query("SELECT " + COLUMNS + " FROM audit_record ORDER BY chain_position",
-                    (ResultSet row) -> walk.check(toRecord(row, 0))));
-            return walk.result(head.hash());
+                    (ResultSet row) -> {
+                        long checked = walk.check(toRecord(row, 0));
+                        if (checked % PROGRESS_EVERY == 0) {
+                            progress.walked(checked, head.position());
+                        }
+                    }));
+            ChainVerification result = walk.result(head.hash());
+            progress.walked(result.recordsChecked(), head.position());
+            return result;
         });
     }
 
