@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,7 +27,18 @@ public final class HttpApi {
     }
 
     /** A response with its body parsed as JSON (null when the body is not JSON). */
-    public record Reply(int status, String contentType, String body, JsonNode json) {}
+    public record Reply(int status, String contentType, String body, JsonNode json, HttpHeaders headers) {
+
+        /** The header's first value, or null. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+
+    /** A POST without a body, as for starting something. */
+    public Reply post(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody()));
+    }
 
     public Reply postJson(String path, String body) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
@@ -65,13 +79,35 @@ public final class HttpApi {
         return items;
     }
 
+    /**
+     * The JSON at {@code path}, asked for again and again until it meets {@code condition}; fails
+     * the test, showing the last answer, when {@code within} has passed first.
+     */
+    public JsonNode awaited(String path, Predicate<JsonNode> condition, Duration within) {
+        long giveUp = System.nanoTime() + within.toNanos();
+        JsonNode answer = get(path).json();
+        while (!condition.test(answer)) {
+            if (System.nanoTime() > giveUp) {
+                throw new AssertionError("waited " + within + " in vain; " + path + " still answers " + answer);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            answer = get(path).json();
+        }
+        return answer;
+    }
+
     public Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String contentType = response.headers().firstValue("Content-Type").orElse("");
             boolean oneJsonDocument = contentType.startsWith("application/json") || contentType.contains("+json");
             JsonNode json = oneJsonDocument && !response.body().isEmpty() ? JSON.readTree(response.body()) : null;
-            return new Reply(response.statusCode(), contentType, response.body(), json);
+            return new Reply(response.statusCode(), contentType, response.body(), json, response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

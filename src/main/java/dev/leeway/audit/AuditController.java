@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** For auditors: the full record of a decision, its replay, and the integrity of the whole log. */
+/** For auditors: decisions as recorded, their replay, and the export of the log. */
 @RestController
 @RequestMapping(path = "/api/v1/audit", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Audit")
@@ -106,12 +106,6 @@ public class AuditController {
     @Operation(summary = "Decide the recorded input again with the exact rules it used, and compare")
     public DecisionReplay.Outcome replay(@PathVariable String id) {
         return replay.replay(decisionRecord(id));
-    }
-
-    @GetMapping("/verify")
-    @Operation(summary = "Walk the hash chain; say where it breaks if a record was changed or deleted")
-    public ChainVerification verify() {
-        return store.verify();
     }
 
     private StoredRecord decisionRecord(String id) {

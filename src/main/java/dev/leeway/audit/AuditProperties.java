@@ -12,13 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBatch the most records one group commit writes in one transaction
  * @param writeTimeout how long a request waits for its record to be durable before it fails with 503
  * @param masking fields of the request that are hashed or removed before storage
+ * @param verifyEvery how often the whole chain is walked without anyone asking; {@code 0} never
  */
 @ConfigurationProperties("leeway.audit")
 public record AuditProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("500") int maxBatch,
         @DefaultValue("10s") Duration writeTimeout,
-        @DefaultValue Masking masking) {
+        @DefaultValue Masking masking,
+        @DefaultValue("24h") Duration verifyEvery) {
 
     /**
      * @param hashed JSON paths of the request replaced by {@code sha256:…} of salt + value, e.g. {@code case.customer.id}

@@ -6,14 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.leeway.BundledRules;
 import dev.leeway.HttpApi;
 import dev.leeway.HttpApi.Reply;
+import dev.leeway.audit.verification.ChainVerifications;
 import dev.leeway.rules.InstanceProperties;
 import dev.leeway.rules.RuleFile;
 import dev.leeway.rules.RuleSetActivation;
 import dev.leeway.rules.RuleSet;
 import dev.leeway.rules.RuleSetCompiler;
+import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -55,6 +59,9 @@ abstract class AuditLogContract {
 
     @Autowired
     InstanceProperties instance;
+
+    @Autowired
+    ChainVerifications chainVerifications;
 
     HttpApi api;
 
@@ -380,12 +387,141 @@ abstract class AuditLogContract {
             assertThat(verification.path("firstBreak").path("position").asLong()).isEqualTo(position);
             assertThat(verification.path("firstBreak").path("recordId").asString()).isEqualTo(id);
             assertThat(verification.path("firstBreak").path("problem").asString()).contains("changed");
+            assertThat(chainIntactGauge()).isZero();
+
+            JsonNode background = verifiedInTheBackground();
+            assertThat(background.path("result").path("intact").asBoolean()).isFalse();
+            assertThat(background.path("result").path("firstBreak").path("position").asLong()).isEqualTo(position);
+            assertThat(background.path("result").path("firstBreak").path("recordId").asString()).isEqualTo(id);
         } finally {
             jdbc.update("UPDATE audit_record SET payload = REPLACE(payload, 'AUD-INNOCENT', 'AUD-TAMPERED') "
                     + "WHERE record_id = ?", id);
             enableGuard();
         }
         assertThat(api.get("/api/v1/audit/verify").json().path("intact").asBoolean()).isTrue();
+        assertThat(chainIntactGauge()).isEqualTo(1);
+    }
+
+    @Test
+    void aVerificationStartedInTheBackgroundIsFollowedToWhatItFound() {
+        decide(REPEAT_CONTACT);
+        long recorded = recordCount();
+
+        Reply started = api.post("/api/v1/audit/verifications");
+
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String id = started.json().path("verificationId").asString();
+        assertThat(started.header("Location")).endsWith("/api/v1/audit/verifications/" + id);
+        assertThat(started.json().path("triggeredBy").asString()).isEqualTo("REQUEST");
+        assertThat(started.json().path("instance").asString()).isEqualTo(instance.instanceName());
+        JsonNode finished = followed(started.header("Location"));
+        assertThat(finished.path("status").asString()).isEqualTo("FINISHED");
+        assertThat(finished.path("result").path("intact").asBoolean()).as(finished.toString()).isTrue();
+        assertThat(finished.path("result").path("recordsChecked").asLong()).isGreaterThanOrEqualTo(recorded);
+        assertThat(finished.path("headPosition").asLong()).isGreaterThanOrEqualTo(recorded);
+        assertThat(finished.path("finishedAt").asString()).isNotBlank();
+    }
+
+    @Test
+    void everyWalkOfTheChainIsListedLatestFirst() {
+        List<String> ours = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            api.get("/api/v1/audit/verify");
+            ours.add(0, verifiedInTheBackground().path("verificationId").asString());
+        }
+
+        List<JsonNode> listed = api.everyItem("/api/v1/audit/verifications?limit=2");
+
+        List<String> ids = listed.stream().map(walk -> walk.path("verificationId").asString()).toList();
+        assertThat(ids).doesNotHaveDuplicates().containsSubsequence(ours);
+        assertThat(ids).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(listed).hasSizeGreaterThanOrEqualTo(6)
+                .filteredOn(walk -> ours.contains(walk.path("verificationId").asString())).hasSize(3)
+                .allSatisfy(walk -> assertThat(walk.path("result").path("intact").asBoolean()).isTrue());
+        assertThat(api.get("/api/v1/audit/verifications?cursor=bm9wZQ").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aWalkRunningOnAnotherInstanceIsFollowedInsteadOfStartingASecond() {
+        OffsetDateTime now = OffsetDateTime.now();
+        String theirs = walkRunningOn("leeway-2", now);
+        try {
+            Reply started = api.post("/api/v1/audit/verifications");
+
+            assertThat(started.status()).isEqualTo(202);
+            assertThat(started.json().path("verificationId").asString()).isEqualTo(theirs);
+            assertThat(started.json().path("instance").asString()).isEqualTo("leeway-2");
+            assertThat(started.json().path("recordsChecked").asLong()).isEqualTo(40000);
+            assertThat(started.json().path("headPosition").asLong()).isEqualTo(90000);
+
+            // leeway-2 was killed: its walk stops reporting progress.
+            jdbc.update("UPDATE chain_verification SET heartbeat_at = ? WHERE verification_id = ?", now.minusMinutes(2), theirs);
+            JsonNode abandoned = api.get("/api/v1/audit/verifications/" + theirs).json();
+            assertThat(abandoned.path("status").asString()).isEqualTo("INTERRUPTED");
+            assertThat(abandoned.path("failure").asString()).contains("stopped before the walk ended");
+            Reply instead = api.post("/api/v1/audit/verifications");
+            assertThat(instead.json().path("verificationId").asString()).isNotEqualTo(theirs);
+            assertThat(followed(instead.header("Location")).path("result").path("intact").asBoolean()).isTrue();
+        } finally {
+            jdbc.update("DELETE FROM chain_verification WHERE verification_id = ?", theirs);
+        }
+    }
+
+    @Test
+    void aWalkLeftRunningByAKilledInstanceIsInterruptedWhenItStartsAgain() {
+        String killed = walkRunningOn(instance.instanceName(), OffsetDateTime.now().minusSeconds(2));
+
+        try {
+            chainVerifications.stop();
+            chainVerifications.start();
+
+            JsonNode walk = api.get("/api/v1/audit/verifications/" + killed).json();
+            assertThat(walk.path("status").asString()).isEqualTo("INTERRUPTED");
+            assertThat(walk.path("failure").asString()).contains("restarted");
+            assertThat(walk.path("recordsChecked").asLong()).isEqualTo(40000);
+            assertThat(verifiedInTheBackground().path("verificationId").asString()).isNotEqualTo(killed);
+        } finally {
+            jdbc.update("DELETE FROM chain_verification WHERE verification_id = ?", killed);
+        }
+    }
+
+    @Test
+    void anUnknownVerificationIsA404Problem() {
+        Reply reply = api.get("/api/v1/audit/verifications/0191c0de-0000-7000-8000-000000000000");
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+    }
+
+    /**
+     * A walk 40,000 records into a chain of 90,000, as the instance would have saved it, that last
+     * reported progress at {@code heartbeat}; its id sorts before any real walk's.
+     */
+    private String walkRunningOn(String instanceName, OffsetDateTime heartbeat) {
+        String id = "0191c0de-0000-7000-8000-" + String.format("%012d", System.nanoTime() % 1_000_000_000_000L);
+        jdbc.update("INSERT INTO chain_verification (verification_id, triggered_by, instance, status, started_at, "
+                + "heartbeat_at, head_position, records_checked) VALUES (?, 'SCHEDULE', ?, 'RUNNING', ?, ?, 90000, 40000)",
+                id, instanceName, heartbeat.minusMinutes(3), heartbeat);
+        return id;
+    }
+
+    /** Starts a walk in the background and follows it until it ends. */
+    private JsonNode verifiedInTheBackground() {
+        Reply started = api.post("/api/v1/audit/verifications");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        return followed(started.header("Location"));
+    }
+
+    /** The walk at {@code location} once it is no longer running; fails the test after 30 s. */
+    private JsonNode followed(String location) {
+        return api.awaited(URI.create(location).getPath(), walk -> !"RUNNING".equals(walk.path("status").asString()),
+                Duration.ofSeconds(30));
+    }
+
+    private double chainIntactGauge() {
+        Reply reply = api.get("/actuator/metrics/leeway.audit.chain.intact");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return HttpApi.find(reply.json().path("measurements"), "statistic", "VALUE").path("value").asDouble();
     }
 
     @Test
