@@ -28,11 +28,14 @@ public interface AuditStore {
 
     /** Walks the whole chain and says where it first breaks. */
     default ChainVerification verify() {
-        return verify(WalkProgress.IGNORED);
+        return verify(List.of(), WalkProgress.IGNORED);
     }
 
-    /** Walks the whole chain, telling {@code progress} how far it has come, and says where it first breaks. */
-    ChainVerification verify(WalkProgress progress);
+    /**
+     * Walks the whole chain, telling {@code progress} how far it has come, and says where it first
+     * breaks: also where a record has another hash than an anchor saw, or the chain ends before one.
+     */
+    ChainVerification verify(Collection<ChainAnchor> anchors, WalkProgress progress);
 
     /** Decisions matching the filter, newest first, older than {@code beforePosition} (0: from the newest). */
     List<StoredRecord> decisions(DecisionFilter filter, long beforePosition, int limit);

@@ -333,12 +333,12 @@ public class JdbcAuditStore implements AuditStore {
     }
 
     @Override
-    public ChainVerification verify(WalkProgress progress) {
+    public ChainVerification verify(Collection<ChainAnchor> anchors, WalkProgress progress) {
         return transactions.execute(status -> {
             // The head before the walk: records appended meanwhile then extend the walk past the
             // head instead of making it look as if records at the end had been removed.
             ChainHead head = jdbc.queryForObject(HEAD, CHAIN_HEAD);
-            ChainWalk walk = new ChainWalk(head.position());
+            ChainWalk walk = new ChainWalk(head.position(), anchors);
             progress.walked(0, head.position());
             database.readMany(jdbc, () -> streaming.query("SELECT " + COLUMNS + " FROM audit_record ORDER BY chain_position",
                     (ResultSet row) -> {

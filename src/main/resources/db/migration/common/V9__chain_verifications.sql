@@ -1,6 +1,7 @@
 -- Every walk of the hash chain, whoever asked for it: auditors see when the log was last verified
 -- and what was found, and a long walk reports its progress here while it runs, to whichever
--- instance is asked. This is a working table beside the log, not part of the chain.
+-- instance is asked. Intact walks leave anchors that later walks check, so that a chain changed
+-- and hashed anew after them is found. This is a working table beside the log, not part of the chain.
 CREATE TABLE chain_verification (
     verification_id  VARCHAR(36)              PRIMARY KEY,  -- UUIDv7: sorts by start
     triggered_by     VARCHAR(16)              NOT NULL,     -- REQUEST or SCHEDULE
@@ -9,7 +10,9 @@ CREATE TABLE chain_verification (
     started_at       TIMESTAMP WITH TIME ZONE NOT NULL,
     heartbeat_at     TIMESTAMP WITH TIME ZONE NOT NULL,     -- a RUNNING walk moves it; a still one was abandoned
     finished_at      TIMESTAMP WITH TIME ZONE,
-    head_position    BIGINT,                                -- where the chain ended when the walk began
+    head_position    BIGINT,                                -- where the chain ended when the walk began; when it ended
+    head_hash        VARCHAR(64),                           -- the hash there when the walk found the chain intact:
+                                                            -- later walks check that it still is (an anchor)
     records_checked  BIGINT                   NOT NULL,
     intact           BOOLEAN,
     break_position   BIGINT,

@@ -63,6 +63,9 @@ abstract class AuditLogContract {
     @Autowired
     ChainVerifications chainVerifications;
 
+    @Autowired
+    AuditStore store;
+
     HttpApi api;
 
     @BeforeEach
@@ -400,6 +403,105 @@ abstract class AuditLogContract {
         }
         assertThat(api.get("/api/v1/audit/verify").json().path("intact").asBoolean()).isTrue();
         assertThat(chainIntactGauge()).isEqualTo(1);
+    }
+
+    /**
+     * Someone with write access to the database changes a decision and computes every later hash
+     * and the chain head anew: each record links and matches its hash, but the head an earlier walk
+     * saw no longer has the hash it had then.
+     */
+    @Test
+    void aChainChangedAndHashedAnewIsFoundByTheHeadOfAnEarlierWalk() {
+        String id = decide(REPEAT_CONTACT.replace("AUD-1", "AUD-REWRITTEN")).path("decisionId").asString();
+        decide(REPEAT_CONTACT);
+        JsonNode earlier = api.get("/api/v1/audit/verify").json();
+        long head = earlier.path("head").path("position").asLong();
+        assertThat(earlier.path("head").path("hash").asString())
+                .isEqualTo(jdbc.queryForObject("SELECT hash FROM audit_record WHERE chain_position = ?", String.class, head));
+        long changed = jdbc.queryForObject("SELECT chain_position FROM audit_record WHERE record_id = ?", Long.class, id);
+        List<Map<String, Object>> original = jdbc.queryForList(
+                "SELECT chain_position, payload, prev_hash, hash FROM audit_record WHERE chain_position >= ?", changed);
+        Map<String, Object> originalHead = jdbc.queryForMap("SELECT chain_position, hash FROM audit_chain_head");
+
+        disableGuard();
+        try {
+            rewriteFrom(changed, payload -> payload.replace("AUD-REWRITTEN", "AUD-INNOCENT"));
+            assertThat(store.verify().intact()).as("without an anchor the rewritten chain looks intact").isTrue();
+
+            JsonNode verification = api.get("/api/v1/audit/verify").json();
+
+            assertThat(verification.path("intact").asBoolean()).isFalse();
+            assertThat(verification.path("firstBreak").path("position").asLong()).isEqualTo(head);
+            assertThat(verification.path("firstBreak").path("problem").asString())
+                    .contains("changed, and the chain after it hashed anew");
+        } finally {
+            for (Map<String, Object> row : original) {
+                jdbc.update("UPDATE audit_record SET payload = ?, prev_hash = ?, hash = ? WHERE chain_position = ?",
+                        row.get("payload"), row.get("prev_hash"), row.get("hash"), row.get("chain_position"));
+            }
+            jdbc.update("UPDATE audit_chain_head SET chain_position = ?, hash = ?", originalHead.get("chain_position"),
+                    originalHead.get("hash"));
+            enableGuard();
+        }
+        assertThat(api.get("/api/v1/audit/verify").json().path("intact").asBoolean()).isTrue();
+    }
+
+    /** Changes every payload from the position on, and gives it and every later record the hash they would then have. */
+    private void rewriteFrom(long position, Function<String, String> change) {
+        String previousHash = jdbc.queryForObject("SELECT hash FROM audit_record WHERE chain_position = ?", String.class,
+                position - 1);
+        List<String> ids = jdbc.queryForList("SELECT record_id FROM audit_record WHERE chain_position >= ? "
+                + "ORDER BY chain_position", String.class, position);
+        for (String recordId : ids) {
+            StoredRecord found = store.find(recordId).orElseThrow();
+            StoredRecord changed = new StoredRecord(found.position(), found.recordId(), found.kind(), found.recordedAt(),
+                    found.caseId(), found.actorId(), found.ruleSetVersion(), found.subjectId(),
+                    change.apply(found.payload()), previousHash, null);
+            String hash = ChainHash.of(previousHash, changed.position(), changed);
+            jdbc.update("UPDATE audit_record SET payload = ?, prev_hash = ?, hash = ? WHERE chain_position = ?",
+                    changed.payload(), previousHash, hash, changed.position());
+            jdbc.update("UPDATE audit_chain_head SET hash = ? WHERE chain_position = ?", hash, changed.position());
+            previousHash = hash;
+        }
+    }
+
+    @Test
+    void aHeadKeptByTheAuditorIsCheckedOnTheNextWalk() {
+        decide(REPEAT_CONTACT);
+        JsonNode kept = api.get("/api/v1/audit/verify").json().path("head");
+        long position = kept.path("position").asLong();
+        String hash = kept.path("hash").asString();
+        String otherHash = (hash.charAt(0) == '0' ? "1" : "0") + hash.substring(1);
+        decide(REPEAT_CONTACT);
+
+        JsonNode same = api.get("/api/v1/audit/verify?position=" + position + "&hash=" + hash).json();
+        JsonNode other = api.get("/api/v1/audit/verify?position=" + position + "&hash=" + otherHash).json();
+        String started = api.post("/api/v1/audit/verifications?position=" + (position + 1_000_000) + "&hash=" + hash)
+                .header("Location");
+        JsonNode beyond = followed(started).path("result");
+
+        assertThat(same.path("intact").asBoolean()).as(same.toString()).isTrue();
+        assertThat(same.path("head").path("position").asLong()).isGreaterThan(position);
+        assertThat(other.path("intact").asBoolean()).isFalse();
+        assertThat(other.path("firstBreak").path("position").asLong()).isEqualTo(position);
+        assertThat(other.path("firstBreak").path("problem").asString()).contains("the anchor given with this request");
+        assertThat(URI.create(started).getQuery()).isNull();
+        assertThat(beyond.path("intact").asBoolean()).isFalse();
+        assertThat(beyond.path("firstBreak").path("problem").asString()).contains("records at the end were removed");
+        assertThat(api.get("/api/v1/audit/verify").json().path("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anAnchorNeedsBothItsPositionAndAWellFormedHash() {
+        Reply withoutHash = api.get("/api/v1/audit/verify?position=3");
+        Reply badHash = api.post("/api/v1/audit/verifications?position=3&hash=ABC");
+
+        assertThat(withoutHash.status()).isEqualTo(400);
+        assertThat(withoutHash.contentType()).startsWith("application/problem+json");
+        assertThat(withoutHash.body()).contains("hash");
+        assertThat(badHash.status()).isEqualTo(400);
+        assertThat(HttpApi.find(badHash.json().path("errors"), "field", "hash").path("message").asString())
+                .contains("64 lowercase hexadecimal digits");
     }
 
     @Test

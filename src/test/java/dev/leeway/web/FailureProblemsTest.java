@@ -25,7 +25,7 @@ class FailureProblemsTest {
 
     @Test
     void anUnexpectedFailureIsAProblemThatKeepsTheCauseInTheLog() {
-        when(store.verify(any())).thenThrow(new IllegalStateException("chain head row on db-7.internal is missing"));
+        when(store.verify(any(), any())).thenThrow(new IllegalStateException("chain head row on db-7.internal is missing"));
 
         Reply reply = new HttpApi(port).get("/api/v1/audit/verify");
 
@@ -37,7 +37,7 @@ class FailureProblemsTest {
 
     @Test
     void aDatabaseThatDoesNotAnswerIsA503WorthRetrying() {
-        when(store.verify(any())).thenThrow(new DataAccessResourceFailureException("connection to db-7.internal refused"));
+        when(store.verify(any(), any())).thenThrow(new DataAccessResourceFailureException("connection to db-7.internal refused"));
 
         Reply reply = new HttpApi(port).get("/api/v1/audit/verify");
 

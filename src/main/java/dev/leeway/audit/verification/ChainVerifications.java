@@ -1,6 +1,7 @@
 package dev.leeway.audit.verification;
 
 import dev.leeway.audit.AuditStore;
+import dev.leeway.audit.ChainAnchor;
 import dev.leeway.audit.ChainVerification;
 import dev.leeway.audit.WalkProgress;
 import dev.leeway.audit.verification.VerificationRun.Status;
@@ -10,6 +11,8 @@ import dev.leeway.rules.InstanceProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +42,8 @@ public class ChainVerifications implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ChainVerifications.class);
     /** Well within {@link VerificationRuns#ABANDONED_AFTER}, so that a live walk never looks abandoned. */
     private static final long PROGRESS_SAVED_EVERY_SECONDS = 5;
+    /** Each vouches for everything up to its head; more of them narrow down where a rewrite began. */
+    private static final int EARLIER_WALKS_CHECKED = 100;
 
     private final AuditStore store;
     private final VerificationRuns runs;
@@ -64,10 +69,13 @@ public class ChainVerifications implements SmartLifecycle {
 
     /**
      * Starts a walk in the background and returns it as it begins, unless a walk is running already,
-     * on this instance or another sharing the database: then that one is returned.
+     * on this instance or another sharing the database: then that one is returned. A walk given an
+     * anchor of the caller's own always starts, since a running one would not check it.
+     *
+     * @param given an anchor the caller kept, if any
      */
-    public synchronized VerificationRun start(Trigger trigger) {
-        Optional<VerificationRun> running = runs.running();
+    public synchronized VerificationRun start(Trigger trigger, Optional<ChainAnchor> given) {
+        Optional<VerificationRun> running = given.isEmpty() ? runs.running() : Optional.empty();
         if (running.isPresent()) {
             return running.get();
         }
@@ -75,13 +83,17 @@ public class ChainVerifications implements SmartLifecycle {
             throw new IllegalStateException("chain verifications have stopped with the instance");
         }
         VerificationRun run = begin(trigger);
-        background.execute(() -> walkRecordingFailure(run.verificationId()));
+        background.execute(() -> walkRecordingFailure(run.verificationId(), given));
         return run;
     }
 
-    /** Walks the chain on the caller's thread and returns what it found; the walk is kept like any other. */
-    public ChainVerification verifyNow() {
-        return walk(begin(Trigger.REQUEST).verificationId());
+    /**
+     * Walks the chain on the caller's thread and returns what it found; the walk is kept like any other.
+     *
+     * @param given an anchor the caller kept, if any
+     */
+    public ChainVerification verifyNow(Optional<ChainAnchor> given) {
+        return walk(begin(Trigger.REQUEST).verificationId(), given);
     }
 
     public Optional<VerificationRun> find(String verificationId) {
@@ -95,21 +107,31 @@ public class ChainVerifications implements SmartLifecycle {
         return run;
     }
 
-    private void walkRecordingFailure(String verificationId) {
+    private void walkRecordingFailure(String verificationId, Optional<ChainAnchor> given) {
         try {
-            walk(verificationId);
+            walk(verificationId, given);
         } catch (RuntimeException alreadyRecorded) {
             // walk() has recorded the failure and logged its cause; nobody else waits for this one.
         }
     }
 
-    private ChainVerification walk(String verificationId) {
+    /**
+     * Earlier intact walks are checked as anchors too: a chain changed and hashed anew since one of
+     * them no longer has the hash that walk saw at its head.
+     */
+    private ChainVerification walk(String verificationId, Optional<ChainAnchor> given) {
         Progress progress = new Progress();
         walking.put(verificationId, progress);
         try {
-            ChainVerification result = store.verify(progress);
+            List<ChainAnchor> anchors = new ArrayList<>(runs.anchors(EARLIER_WALKS_CHECKED));
+            given.ifPresent(anchors::add);
+            ChainVerification result = store.verify(anchors, progress);
             runs.finish(verificationId, result, progress.head());
-            if (!result.intact()) {
+            if (result.intact()) {
+                // Also a witness outside the database, wherever the log is shipped.
+                log.info("The audit chain is intact up to position {} with hash {}; verification {}",
+                        result.head().position(), result.head().hash(), verificationId);
+            } else {
                 log.error("The audit chain is broken at position {} (record {}): {}; verification {}",
                         result.firstBreak().position(), result.firstBreak().recordId(), result.firstBreak().problem(),
                         verificationId);

@@ -1,16 +1,21 @@
 package dev.leeway.audit.verification;
 
+import dev.leeway.audit.ChainAnchor;
 import dev.leeway.audit.ChainVerification;
 import dev.leeway.audit.verification.VerificationRun.Trigger;
 import dev.leeway.web.OpaqueCursor;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,6 +32,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 public class VerificationController {
 
     private static final String CURSOR_KIND = "verification-before";
+    private static final String SHA_256_HEX = "[0-9a-f]{64}";
+    private static final String HASH_FORMAT = "must be 64 lowercase hexadecimal digits, a head's hash as a walk gave it";
+    private static final String POSITION = "with hash: the head of an earlier walk that the caller kept; the walk then "
+            + "also checks that the record there still has that hash";
+    private static final String HASH = "with position: the hash of the record there, as the earlier walk gave it";
 
     private final ChainVerifications verifications;
     private final VerificationRuns runs;
@@ -39,19 +49,41 @@ public class VerificationController {
     @GetMapping("/verify")
     @Operation(summary = "Walk the hash chain while the caller waits; say where it breaks if a record was changed "
             + "or deleted. On a large log, start a verification instead")
-    public ChainVerification verify() {
-        return verifications.verifyNow();
+    public ChainVerification verify(
+            @Parameter(description = POSITION) @RequestParam(required = false) @Min(1) Long position,
+            @Parameter(description = HASH) @RequestParam(required = false) @Pattern(regexp = SHA_256_HEX,
+                    message = HASH_FORMAT) String hash)
+            throws MissingServletRequestParameterException {
+        return verifications.verifyNow(anchor(position, hash));
     }
 
     @PostMapping("/verifications")
     @Operation(summary = "Start walking the hash chain in the background and answer at once with where to follow "
-            + "it; if a walk is running already, that one is answered")
-    public ResponseEntity<VerificationRun> startVerification() {
-        VerificationRun run = verifications.start(Trigger.REQUEST);
+            + "it; if a walk is running already (and no anchor is given), that one is answered")
+    public ResponseEntity<VerificationRun> startVerification(
+            @Parameter(description = POSITION) @RequestParam(required = false) @Min(1) Long position,
+            @Parameter(description = HASH) @RequestParam(required = false) @Pattern(regexp = SHA_256_HEX,
+                    message = HASH_FORMAT) String hash)
+            throws MissingServletRequestParameterException {
+        VerificationRun run = verifications.start(Trigger.REQUEST, anchor(position, hash));
         return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .location(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
+                .location(ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
                         .buildAndExpand(run.verificationId()).toUri())
                 .body(run);
+    }
+
+    /** Both or neither: a position without its hash, or the reverse, vouches for nothing. */
+    private static Optional<ChainAnchor> anchor(Long position, String hash) throws MissingServletRequestParameterException {
+        if (position == null && hash == null) {
+            return Optional.empty();
+        }
+        if (hash == null) {
+            throw new MissingServletRequestParameterException("hash", "String");
+        }
+        if (position == null) {
+            throw new MissingServletRequestParameterException("position", "long");
+        }
+        return Optional.of(new ChainAnchor(position, hash, "the anchor given with this request"));
     }
 
     @GetMapping("/verifications/{verificationId}")

@@ -1,5 +1,6 @@
 package dev.leeway.audit.verification;
 
+import dev.leeway.audit.ChainAnchor;
 import dev.leeway.audit.ChainVerification;
 import dev.leeway.audit.verification.VerificationRun.Status;
 import dev.leeway.audit.verification.VerificationRun.Trigger;
@@ -52,15 +53,28 @@ class VerificationRuns {
                 verificationId);
     }
 
+    /** @param headPosition where the chain ended when the walk began, for a walk that found no intact head */
     void finish(String verificationId, ChainVerification result, Long headPosition) {
         ChainVerification.Break firstBreak = result.firstBreak();
+        ChainVerification.Head head = result.head();
         Instant now = clock.instant();
         jdbc.update("UPDATE chain_verification SET status = 'FINISHED', heartbeat_at = ?, finished_at = ?, "
-                + "head_position = ?, records_checked = ?, intact = ?, break_position = ?, break_record_id = ?, "
-                + "break_problem = ? WHERE verification_id = ? AND status = 'RUNNING'", utc(now), utc(now), headPosition,
+                + "head_position = ?, head_hash = ?, records_checked = ?, intact = ?, break_position = ?, "
+                + "break_record_id = ?, break_problem = ? WHERE verification_id = ? AND status = 'RUNNING'", utc(now),
+                utc(now), head == null ? headPosition : (Long) head.position(), head == null ? null : head.hash(),
                 result.recordsChecked(), result.intact(), firstBreak == null ? null : firstBreak.position(),
                 firstBreak == null ? null : firstBreak.recordId(), firstBreak == null ? null : firstBreak.problem(),
                 verificationId);
+    }
+
+    /** The heads of the latest walks that found the chain intact, latest first. */
+    List<ChainAnchor> anchors(int limit) {
+        return jdbc.query("SELECT verification_id, finished_at, head_position, head_hash FROM chain_verification "
+                + "WHERE status = 'FINISHED' AND intact = TRUE AND head_position > 0 "
+                + "ORDER BY verification_id DESC FETCH FIRST ? ROWS ONLY",
+                (row, rowNumber) -> new ChainAnchor(row.getLong("head_position"), row.getString("head_hash"),
+                        "verification " + row.getString("verification_id") + " at " + instant(row, "finished_at")),
+                limit);
     }
 
     /** The walk ended without a result: {@code FAILED} or {@code INTERRUPTED}, with the reason in words. */
@@ -126,7 +140,9 @@ class VerificationRuns {
             Long breakPosition = row.getObject("break_position", Long.class);
             ChainVerification.Break firstBreak = breakPosition == null ? null
                     : new ChainVerification.Break(breakPosition, row.getString("break_record_id"), row.getString("break_problem"));
-            result = new ChainVerification(row.getBoolean("intact"), row.getLong("records_checked"), firstBreak);
+            String headHash = row.getString("head_hash");
+            result = new ChainVerification(row.getBoolean("intact"), row.getLong("records_checked"), firstBreak,
+                    headHash == null ? null : new ChainVerification.Head(row.getLong("head_position"), headHash));
         }
         return new VerificationRun(row.getString("verification_id"), Trigger.valueOf(row.getString("triggered_by")),
                 row.getString("instance"), status, instant(row, "started_at"), finishedAt,

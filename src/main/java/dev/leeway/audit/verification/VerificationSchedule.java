@@ -5,6 +5,7 @@ import dev.leeway.audit.verification.VerificationRun.Trigger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +45,7 @@ class VerificationSchedule implements SmartLifecycle {
         try {
             Instant latest = runs.latestStart().orElse(started);
             if (!latest.plus(every).isAfter(clock.instant())) {
-                verifications.start(Trigger.SCHEDULE);
+                verifications.start(Trigger.SCHEDULE, Optional.empty());
             }
         } catch (RuntimeException e) {
             // The next check tries again; a timer task that throws would never run again.

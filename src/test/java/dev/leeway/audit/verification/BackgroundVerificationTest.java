@@ -51,8 +51,8 @@ class BackgroundVerificationTest {
 
     /** The store walks 1,200 of 5,000 records, then waits for the test to release it. */
     private void walkHeldAfter1200Records(ChainVerification outcome) {
-        when(store.verify(any())).thenAnswer(invocation -> {
-            WalkProgress progress = invocation.getArgument(0);
+        when(store.verify(any(), any())).thenAnswer(invocation -> {
+            WalkProgress progress = invocation.getArgument(1);
             progress.walked(0, 5_000);
             progress.walked(1_200, 5_000);
             release.await(60, TimeUnit.SECONDS);
@@ -62,7 +62,7 @@ class BackgroundVerificationTest {
 
     @Test
     void aLongWalkReportsHowFarItHasComeAndIsNotStartedTwice() {
-        walkHeldAfter1200Records(new ChainVerification(true, 5_000, null));
+        walkHeldAfter1200Records(new ChainVerification(true, 5_000, null, new ChainVerification.Head(5_000, "f".repeat(64))));
         Reply started = api.post("/api/v1/audit/verifications");
         assertThat(started.status()).isEqualTo(202);
         String location = URI.create(started.header("Location")).getPath();
@@ -84,8 +84,8 @@ class BackgroundVerificationTest {
 
     @Test
     void aWalkTheDatabaseStopsAnsweringIsShownAsFailedWithoutItsInsides() {
-        when(store.verify(any())).thenAnswer(invocation -> {
-            invocation.<WalkProgress>getArgument(0).walked(300, 5_000);
+        when(store.verify(any(), any())).thenAnswer(invocation -> {
+            invocation.<WalkProgress>getArgument(1).walked(300, 5_000);
             throw new DataAccessResourceFailureException("connection to db-7.internal reset");
         });
 
@@ -100,7 +100,7 @@ class BackgroundVerificationTest {
 
     @Test
     void aWalkCutShortByStoppingTheInstanceIsShownAsInterrupted() {
-        walkHeldAfter1200Records(new ChainVerification(true, 5_000, null));
+        walkHeldAfter1200Records(new ChainVerification(true, 5_000, null, new ChainVerification.Head(5_000, "f".repeat(64))));
         Reply started = api.post("/api/v1/audit/verifications");
         String location = URI.create(started.header("Location")).getPath();
         awaited(location, walk -> walk.path("recordsChecked").asLong() == 1_200);
