@@ -547,44 +547,47 @@ abstract class AuditLogContract {
     void aWalkRunningOnAnotherInstanceIsFollowedInsteadOfStartingASecond() {
         OffsetDateTime now = OffsetDateTime.now();
         String theirs = walkRunningOn("leeway-2", now);
-        try {
-            Reply started = api.post("/api/v1/audit/verifications");
 
-            assertThat(started.status()).isEqualTo(202);
-            assertThat(started.json().path("verificationId").asString()).isEqualTo(theirs);
-            assertThat(started.json().path("instance").asString()).isEqualTo("leeway-2");
-            assertThat(started.json().path("recordsChecked").asLong()).isEqualTo(40000);
-            assertThat(started.json().path("headPosition").asLong()).isEqualTo(90000);
+        Reply started = api.post("/api/v1/audit/verifications");
 
-            // leeway-2 was killed: its walk stops reporting progress.
-            jdbc.update("UPDATE chain_verification SET heartbeat_at = ? WHERE verification_id = ?", now.minusMinutes(2), theirs);
-            JsonNode abandoned = api.get("/api/v1/audit/verifications/" + theirs).json();
-            assertThat(abandoned.path("status").asString()).isEqualTo("INTERRUPTED");
-            assertThat(abandoned.path("failure").asString()).contains("stopped before the walk ended");
-            Reply instead = api.post("/api/v1/audit/verifications");
-            assertThat(instead.json().path("verificationId").asString()).isNotEqualTo(theirs);
-            assertThat(followed(instead.header("Location")).path("result").path("intact").asBoolean()).isTrue();
-        } finally {
-            jdbc.update("DELETE FROM chain_verification WHERE verification_id = ?", theirs);
-        }
+        assertThat(started.status()).isEqualTo(202);
+        assertThat(started.json().path("verificationId").asString()).isEqualTo(theirs);
+        assertThat(started.json().path("instance").asString()).isEqualTo("leeway-2");
+        assertThat(started.json().path("recordsChecked").asLong()).isEqualTo(40000);
+        assertThat(started.json().path("headPosition").asLong()).isEqualTo(90000);
+
+        // leeway-2 was killed: its walk stops reporting progress.
+        jdbc.update("UPDATE chain_verification SET heartbeat_at = ? WHERE verification_id = ?", now.minusMinutes(2), theirs);
+        JsonNode abandoned = api.get("/api/v1/audit/verifications/" + theirs).json();
+        assertThat(abandoned.path("status").asString()).isEqualTo("INTERRUPTED");
+        assertThat(abandoned.path("failure").asString()).contains("stopped before the walk ended");
+        Reply instead = api.post("/api/v1/audit/verifications");
+        assertThat(instead.json().path("verificationId").asString()).isNotEqualTo(theirs);
+        assertThat(followed(instead.header("Location")).path("result").path("intact").asBoolean()).isTrue();
     }
 
     @Test
     void aWalkLeftRunningByAKilledInstanceIsInterruptedWhenItStartsAgain() {
         String killed = walkRunningOn(instance.instanceName(), OffsetDateTime.now().minusSeconds(2));
 
-        try {
-            chainVerifications.stop();
-            chainVerifications.start();
+        chainVerifications.stop();
+        chainVerifications.start();
 
-            JsonNode walk = api.get("/api/v1/audit/verifications/" + killed).json();
-            assertThat(walk.path("status").asString()).isEqualTo("INTERRUPTED");
-            assertThat(walk.path("failure").asString()).contains("restarted");
-            assertThat(walk.path("recordsChecked").asLong()).isEqualTo(40000);
-            assertThat(verifiedInTheBackground().path("verificationId").asString()).isNotEqualTo(killed);
-        } finally {
-            jdbc.update("DELETE FROM chain_verification WHERE verification_id = ?", killed);
-        }
+        JsonNode walk = api.get("/api/v1/audit/verifications/" + killed).json();
+        assertThat(walk.path("status").asString()).isEqualTo("INTERRUPTED");
+        assertThat(walk.path("failure").asString()).contains("restarted");
+        assertThat(walk.path("recordsChecked").asLong()).isEqualTo(40000);
+        assertThat(verifiedInTheBackground().path("verificationId").asString()).isNotEqualTo(killed);
+    }
+
+    @Test
+    void aWalkThatHasEndedCannotBeChangedOrDeleted() {
+        String ended = verifiedInTheBackground().path("verificationId").asString();
+
+        assertThatThrownBy(() -> jdbc.update("UPDATE chain_verification SET intact = FALSE WHERE verification_id = ?", ended))
+                .hasMessageContaining("keeps every walk");
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM chain_verification WHERE verification_id = ?", ended))
+                .hasMessageContaining("keeps every walk");
     }
 
     @Test
