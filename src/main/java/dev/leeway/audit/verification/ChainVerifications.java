@@ -50,7 +50,7 @@ public class ChainVerifications implements SmartLifecycle {
     private final DecisionIds ids;
     private final InstanceProperties instance;
     private final Clock clock;
-    /** The walks this instance is making, by id, with how far each has come. */
+    /** The walks this instance is making or about to make, by id, with how far each has come. */
     private final Map<String, Progress> walking = new ConcurrentHashMap<>();
     private volatile ExecutorService background;
     private volatile ScheduledExecutorService progressSaver;
@@ -100,10 +100,12 @@ public class ChainVerifications implements SmartLifecycle {
         return runs.find(verificationId);
     }
 
+    /** Kept as running from here, also while it waits behind another walk, so that it does not look abandoned. */
     private VerificationRun begin(Trigger trigger) {
         VerificationRun run = new VerificationRun(ids.next().toString(), trigger, instance.instanceName(),
                 Status.RUNNING, clock.instant(), null, null, 0, null, null);
         runs.add(run);
+        walking.put(run.verificationId(), new Progress());
         return run;
     }
 
@@ -120,8 +122,8 @@ public class ChainVerifications implements SmartLifecycle {
      * them no longer has the hash that walk saw at its head.
      */
     private ChainVerification walk(String verificationId, Optional<ChainAnchor> given) {
-        Progress progress = new Progress();
-        walking.put(verificationId, progress);
+        // Absent only when the instance stopped as this walk began; it then has nobody to tell.
+        Progress progress = walking.getOrDefault(verificationId, new Progress());
         try {
             List<ChainAnchor> anchors = new ArrayList<>(runs.anchors(EARLIER_WALKS_CHECKED));
             given.ifPresent(anchors::add);
@@ -189,10 +191,19 @@ public class ChainVerifications implements SmartLifecycle {
         progressSaver.shutdownNow();
         // Said before the walk is interrupted, and while the database is still open: the walk itself
         // may only notice once the database closes, or may end without saying so.
-        walking.keySet().forEach(verificationId -> runs.abandon(verificationId, Status.INTERRUPTED,
-                "the instance stopped before the walk ended"));
+        walking.keySet().forEach(this::interrupted);
+        walking.clear();
         background.shutdownNow();
         background = null;
+    }
+
+    private void interrupted(String verificationId) {
+        try {
+            runs.abandon(verificationId, Status.INTERRUPTED, "the instance stopped before the walk ended");
+        } catch (DataAccessException e) {
+            // The walk then shows as interrupted once it has been silent for a minute, or at the next start.
+            log.warn("Could not record that verification {} was interrupted", verificationId, e);
+        }
     }
 
     @Override

@@ -14,7 +14,8 @@ import java.time.Instant;
  * @param startedAt when the walk began
  * @param finishedAt when it ended; absent while it runs
  * @param headPosition where the chain ended when the walk began: the walk checks at least that many
- *        records; absent until the walk has read it
+ *        records; absent until the walk has read it. Once the chain was found intact, the last
+ *        position walked, as in {@code result.head}
  * @param recordsChecked how many records the walk has checked so far
  * @param result what the walk found; present once it is {@code FINISHED}
  * @param failure why the walk did not finish; present when it is {@code FAILED} or {@code INTERRUPTED}

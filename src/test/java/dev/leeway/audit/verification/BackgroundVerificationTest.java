@@ -11,6 +11,8 @@ import dev.leeway.audit.ChainVerification;
 import dev.leeway.audit.WalkProgress;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -20,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import tools.jackson.databind.JsonNode;
 
@@ -38,6 +41,9 @@ class BackgroundVerificationTest {
 
     @Autowired
     ChainVerifications verifications;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     HttpApi api;
 
@@ -82,6 +88,34 @@ class BackgroundVerificationTest {
         assertThat(finished.path("result").path("intact").asBoolean()).isTrue();
     }
 
+    /** A walk given the caller's own anchor starts even while another runs; it waits its turn, alive. */
+    @Test
+    void aWalkWaitingBehindAnotherKeepsReportingAndThenRuns() {
+        walkHeldAfter1200Records(new ChainVerification(true, 5_000, null, new ChainVerification.Head(5_000, "f".repeat(64))));
+        Reply first = api.post("/api/v1/audit/verifications");
+        awaited(URI.create(first.header("Location")).getPath(), walk -> walk.path("recordsChecked").asLong() == 1_200);
+
+        Reply second = api.post("/api/v1/audit/verifications?position=1&hash=" + "a".repeat(64));
+        String secondId = second.json().path("verificationId").asString();
+        assertThat(secondId).isNotEqualTo(first.json().path("verificationId").asString());
+        Instant queuedAt = heartbeat(secondId);
+        long giveUp = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!heartbeat(secondId).isAfter(queuedAt)) {
+            assertThat(System.nanoTime()).as("the waiting walk never reported").isLessThan(giveUp);
+            sleep(100);
+        }
+
+        release.countDown();
+        JsonNode finished = awaited(URI.create(second.header("Location")).getPath(),
+                walk -> "FINISHED".equals(walk.path("status").asString()));
+        assertThat(finished.path("result").path("intact").asBoolean()).isTrue();
+    }
+
+    private Instant heartbeat(String verificationId) {
+        return jdbc.queryForObject("SELECT heartbeat_at FROM chain_verification WHERE verification_id = ?",
+                OffsetDateTime.class, verificationId).toInstant();
+    }
+
     @Test
     void aWalkTheDatabaseStopsAnsweringIsShownAsFailedWithoutItsInsides() {
         when(store.verify(any(), any())).thenAnswer(invocation -> {
@@ -119,12 +153,17 @@ class BackgroundVerificationTest {
     }
 
     private JsonNode aMomentLater(String location) {
+        sleep(200);
+        return api.get(location).json();
+    }
+
+    private static void sleep(long millis) {
         try {
-            Thread.sleep(200);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
-        return api.get(location).json();
     }
 
     /** The walk once it matches; progress is saved every 5 s, so this waits up to 20 s. */
