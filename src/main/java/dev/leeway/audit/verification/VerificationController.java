@@ -6,6 +6,7 @@ import dev.leeway.audit.verification.VerificationRun.Trigger;
 import dev.leeway.web.OpaqueCursor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -60,6 +61,8 @@ public class VerificationController {
     @PostMapping("/verifications")
     @Operation(summary = "Start walking the hash chain in the background and answer at once with where to follow "
             + "it; if a walk is running already (and no anchor is given), that one is answered")
+    @ApiResponse(responseCode = "202", description = "The walk as it begins, or the one already running; "
+            + "Location is where to follow it")
     public ResponseEntity<VerificationRun> startVerification(
             @Parameter(description = POSITION) @RequestParam(required = false) @Min(1) Long position,
             @Parameter(description = HASH) @RequestParam(required = false) @Pattern(regexp = SHA_256_HEX,
