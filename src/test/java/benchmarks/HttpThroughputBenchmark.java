@@ -145,6 +145,8 @@ public class HttpThroughputBenchmark {
                 }
                 default -> throw new IllegalArgumentException("audit must be off, h2 or postgresql, not " + audit);
             }
+            // As the executable jar runs it.
+            LeewayApplication.useH2WithoutObjectCache();
             // As command-line arguments: they outrank every configuration file, including the test
             // class path's config/application.yaml, which would otherwise swap in an in-memory database.
             ConfigurableApplicationContext context = new SpringApplicationBuilder(LeewayApplication.class, TrivialEndpoint.class)
