@@ -96,10 +96,6 @@ public class ChainVerifications implements SmartLifecycle {
         return walk(begin(Trigger.REQUEST).verificationId(), given);
     }
 
-    public Optional<VerificationRun> find(String verificationId) {
-        return runs.find(verificationId);
-    }
-
     /** Kept as running from here, also while it waits behind another walk, so that it does not look abandoned. */
     private VerificationRun begin(Trigger trigger) {
         VerificationRun run = new VerificationRun(ids.next().toString(), trigger, instance.instanceName(),

@@ -92,7 +92,7 @@ public class VerificationController {
     @GetMapping("/verifications/{verificationId}")
     @Operation(summary = "One walk of the hash chain: how far it has come, or what it found")
     public VerificationRun verification(@PathVariable String verificationId) {
-        return verifications.find(verificationId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+        return runs.find(verificationId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "No verification " + verificationId + " was started."));
     }
 
