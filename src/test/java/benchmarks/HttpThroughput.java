@@ -1,0 +1,283 @@
+package benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The load driver for the HTTP throughput target: {@code POST /api/v1/decisions} against a trivial
+ * endpoint that reads the same body and answers a constant. Each store runs in a server process of
+ * its own ({@link BenchServer}); the audit-off server also serves the trivial endpoint.
+ *
+ * <p>The targets take turns in short slices, round after round, each round starting one target
+ * further on. On this two-core machine speed drifts by a factor of three within minutes, so
+ * measuring one target after the other for minutes each compared a fast minute with a slow one;
+ * taking turns compares each decide slice with a trivial slice a few seconds away. The ratio is
+ * computed per round and reported as a median with its range. Each server's CPU time per request
+ * comes from the operating system, which tells what a request costs the server regardless of how
+ * fast the machine happened to be.
+ */
+final class HttpThroughput {
+
+    static final String TRIVIAL = "trivial";
+
+    static final String BODY = """
+            {"case": {"id": "BENCH-1", "channel": "CHAT", "category": "BILLING", "priority": "P2", "status": "OPEN",
+                      "openedAt": "2026-11-25T08:00:00Z", "currentStep": "TIER1_SCRIPT", "transfers": 1,
+                      "contactsAboutSameProblem": 2, "waitingMinutes": 35, "companyAtFault": true,
+                      "amountAtStake": 120, "currency": "EUR", "sentiment": "NEGATIVE", "tags": ["IDENTITY_VERIFIED"],
+                      "customer": {"id": "CU-1", "tier": "PREMIUM", "churnRisk": 0.4}},
+             "actor": {"id": "agent-7", "roles": ["AGENT"], "team": "Frontline"},
+             "request": {"action": "GRANT_COMPENSATION", "amount": 40},
+             "at": "2026-11-25T10:00:00Z"}
+            """;
+
+    /** How the run is shaped: client threads, slice length, warm-up slices and measured rounds. */
+    record Plan(int threads, Duration slice, int warmupSlices, int rounds) {}
+
+    /** One target's share of one round. */
+    record Slice(long requests, Duration length, Duration serverCpu) {
+
+        double perSecond() {
+            return requests / (length.toNanos() / 1e9);
+        }
+    }
+
+    /** What a run measured: per target, one slice per round, in round order. */
+    record Measurement(Map<String, List<Slice>> slices, Map<String, String> commits, long transportRetries) {
+
+        /** The median over rounds of the target's throughput divided by the trivial endpoint's in the same round. */
+        RatioRange ratioToTrivial(String target) {
+            return ratio(target, TRIVIAL);
+        }
+
+        RatioRange ratio(String target, String baseline) {
+            List<Double> ratios = new ArrayList<>();
+            for (int round = 0; round < slices.get(target).size(); round++) {
+                ratios.add(slices.get(target).get(round).perSecond() / slices.get(baseline).get(round).perSecond());
+            }
+            return RatioRange.of(ratios);
+        }
+
+        double medianPerSecond(String target) {
+            return RatioRange.of(slices.get(target).stream().map(Slice::perSecond).toList()).median();
+        }
+
+        double serverCpuMicrosPerRequest(String target) {
+            long requests = slices.get(target).stream().mapToLong(Slice::requests).sum();
+            long nanos = slices.get(target).stream().mapToLong(slice -> slice.serverCpu().toNanos()).sum();
+            return nanos / 1e3 / requests;
+        }
+    }
+
+    /** A median with the smallest and largest value it was taken from. */
+    record RatioRange(double median, double min, double max) {
+
+        static RatioRange of(List<Double> values) {
+            List<Double> sorted = values.stream().sorted().toList();
+            int middle = sorted.size() / 2;
+            double median = sorted.size() % 2 == 1 ? sorted.get(middle)
+                    : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+            return new RatioRange(median, sorted.get(0), sorted.get(sorted.size() - 1));
+        }
+    }
+
+    private record Target(String name, ServerProcess server, HttpRequest request) {}
+
+    private final LongAdder transportRetries = new LongAdder();
+
+    /** Starts a server per audit mode, warms every target up, then measures them in turns. */
+    Measurement run(Plan plan, List<String> auditModes) throws IOException, InterruptedException {
+        List<ServerProcess> servers = new ArrayList<>();
+        ExecutorService clients = Executors.newFixedThreadPool(plan.threads());
+        try {
+            List<Target> targets = new ArrayList<>();
+            for (String audit : auditModes) {
+                ServerProcess server = ServerProcess.start(audit);
+                servers.add(server);
+                if (audit.equals("off")) {
+                    targets.add(new Target(TRIVIAL, server, server.post("/bench/trivial")));
+                }
+                targets.add(new Target(audit, server, server.post("/api/v1/decisions")));
+            }
+            if (targets.stream().noneMatch(target -> target.name().equals(TRIVIAL))) {
+                throw new IllegalArgumentException("the audit modes must include off, whose server serves the trivial endpoint");
+            }
+            for (int slice = 0; slice < plan.warmupSlices(); slice++) {
+                for (Target target : targets) {
+                    load(target, plan, clients);
+                }
+                System.out.printf("warm-up %d/%d%n", slice + 1, plan.warmupSlices());
+            }
+            Map<String, List<Slice>> measured = new LinkedHashMap<>();
+            targets.forEach(target -> measured.put(target.name(), new ArrayList<>()));
+            for (int round = 0; round < plan.rounds(); round++) {
+                for (int turn = 0; turn < targets.size(); turn++) {
+                    Target target = targets.get((round + turn) % targets.size());
+                    Slice slice = load(target, plan, clients);
+                    measured.get(target.name()).add(slice);
+                    System.out.printf("round %d, %-10s: %6.0f req/s, %4.0f µs server CPU per request%n", round + 1,
+                            target.name(), slice.perSecond(), slice.serverCpu().toNanos() / 1e3 / slice.requests());
+                }
+            }
+            Map<String, String> commits = new LinkedHashMap<>();
+            for (ServerProcess server : servers) {
+                server.auditCommits().ifPresent(summary -> commits.put(server.audit(), summary));
+            }
+            return new Measurement(measured, commits, transportRetries.sum());
+        } finally {
+            clients.shutdownNow();
+            for (ServerProcess server : servers) {
+                server.stop();
+            }
+        }
+    }
+
+    /** The target under load from every client thread for one slice. */
+    private Slice load(Target target, Plan plan, ExecutorService clients) throws InterruptedException {
+        Duration cpuBefore = target.server().cpuTime();
+        long start = System.nanoTime();
+        long deadline = start + plan.slice().toNanos();
+        List<Future<Long>> sent = new ArrayList<>();
+        for (int thread = 0; thread < plan.threads(); thread++) {
+            sent.add(clients.submit(() -> {
+                long requests = 0;
+                while (System.nanoTime() < deadline) {
+                    send(target.server().client(), target.request());
+                    requests++;
+                }
+                return requests;
+            }));
+        }
+        long requests = 0;
+        for (Future<Long> thread : sent) {
+            try {
+                requests += thread.get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("the load on " + target.name() + " failed", e.getCause());
+            }
+        }
+        Duration length = Duration.ofNanos(System.nanoTime() - start);
+        return new Slice(requests, length, target.server().cpuTime().minus(cpuBefore));
+    }
+
+    /**
+     * At several thousand requests a second the JDK client now and then finds a pooled connection
+     * dead ("header parser received no bytes") before the request reached the server. Such a
+     * request is sent once more and counted; a second failure, or any status but 200, fails the run.
+     */
+    private void send(HttpClient client, HttpRequest request) throws IOException, InterruptedException {
+        try {
+            expectOk(client.send(request, HttpResponse.BodyHandlers.discarding()));
+        } catch (IOException transportFailure) {
+            transportRetries.increment();
+            expectOk(client.send(request, HttpResponse.BodyHandlers.discarding()));
+        }
+    }
+
+    /** A load driver needs the status, not the body: decoding it would spend the cores on the client. */
+    private static void expectOk(HttpResponse<Void> response) {
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("benchmark request failed with HTTP " + response.statusCode());
+        }
+    }
+
+    /** A {@link BenchServer} in a child process, with the client that talks to it. */
+    private record ServerProcess(String audit, Process process, int port, HttpClient client) {
+
+        private static final JsonMapper JSON = new JsonMapper();
+
+        static ServerProcess start(String audit) throws IOException {
+            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms1g", "-Xmx1g",
+                    "-cp", System.getProperty("java.class.path"), BenchServer.class.getName(), audit)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            while ((line = output.readLine()) != null && !line.startsWith("port ")) {
+                System.out.println("[" + audit + "] " + line);
+            }
+            if (line == null) {
+                throw new IOException("the " + audit + " server stopped before it served");
+            }
+            // Whatever it logs from now on is passed on, so that a full pipe never stalls it.
+            Thread passOn = new Thread(() -> output.lines().forEach(logged -> System.out.println("[" + audit + "] " + logged)));
+            passOn.setDaemon(true);
+            passOn.start();
+            return new ServerProcess(audit, process, Integer.parseInt(line.substring("port ".length())),
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+        }
+
+        HttpRequest post(String path) {
+            return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(BODY))
+                    .build();
+        }
+
+        Duration cpuTime() {
+            return process.info().totalCpuDuration()
+                    .orElseThrow(() -> new IllegalStateException("the operating system does not tell a process's CPU time"));
+        }
+
+        /** How many records shared a commit and how long one took, over the whole run, from the server's metrics. */
+        Optional<String> auditCommits() throws IOException, InterruptedException {
+            if (audit.equals("off")) {
+                return Optional.empty();
+            }
+            JsonNode batches = metric("leeway.audit.batch.size");
+            JsonNode commits = metric("leeway.audit.commit");
+            double count = statistic(batches, "COUNT");
+            return Optional.of(String.format("%.2f records per commit, %.0f µs per commit",
+                    statistic(batches, "TOTAL") / count, statistic(commits, "TOTAL_TIME") / statistic(commits, "COUNT") * 1e6));
+        }
+
+        private JsonNode metric(String name) throws IOException, InterruptedException {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/actuator/metrics/" + name)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return JSON.readTree(response.body());
+        }
+
+        private static double statistic(JsonNode metric, String statistic) {
+            for (JsonNode measurement : metric.path("measurements")) {
+                if (measurement.path("statistic").asString().equals(statistic)) {
+                    return measurement.path("value").asDouble();
+                }
+            }
+            throw new IllegalStateException("no " + statistic + " in " + metric);
+        }
+
+        /** Closing its input is the server's signal to stop and clean up after itself. */
+        void stop() throws InterruptedException {
+            try {
+                process.getOutputStream().close();
+            } catch (IOException alreadyGone) {
+                // It stopped on its own; nothing to signal.
+            }
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+}
