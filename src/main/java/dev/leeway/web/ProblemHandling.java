@@ -1,6 +1,7 @@
 package dev.leeway.web;
 
 import dev.leeway.audit.AuditUnavailableException;
+import dev.leeway.audit.verification.TooManyWalksException;
 import dev.leeway.decision.RuleSetUnavailableException;
 import dev.leeway.decision.RunawayRuleSetException;
 import dev.leeway.vocabulary.RuleConclusionException;
@@ -155,6 +156,18 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 ex.getMessage());
         problem.setProperty("rule", ex.rule());
         return problem;
+    }
+
+    /**
+     * Walks of the audit chain end on their own, within minutes on the largest logs: a 503 with
+     * Retry-After tells the client to come back rather than that it asked wrongly.
+     */
+    @ExceptionHandler(TooManyWalksException.class)
+    ResponseEntity<ProblemDetail> tooManyWalks(TooManyWalksException ex) {
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.TOO_MANY_WALKS,
+                "Too many walks of the audit chain", ex.getMessage());
+        problem.setProperty("mostAtOnce", ex.most());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "60").body(problem);
     }
 
     /**

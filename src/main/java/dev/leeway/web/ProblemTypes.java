@@ -16,6 +16,7 @@ public final class ProblemTypes {
     public static final URI RULE_SET_REJECTED = URI.create("urn:leeway:problem:rule-set-rejected");
     public static final URI INTERNAL_ERROR = URI.create("urn:leeway:problem:internal-error");
     public static final URI STORE_UNAVAILABLE = URI.create("urn:leeway:problem:store-unavailable");
+    public static final URI TOO_MANY_WALKS = URI.create("urn:leeway:problem:too-many-walks");
 
     private ProblemTypes() {}
 }

@@ -44,6 +44,12 @@ public class ChainVerifications implements SmartLifecycle {
     private static final long PROGRESS_SAVED_EVERY_SECONDS = 5;
     /** Each vouches for everything up to its head; more of them narrow down where a rewrite began. */
     private static final int EARLIER_WALKS_CHECKED = 100;
+    /**
+     * Walks queued or running on one instance, on its background thread or on callers' threads.
+     * A walk given an anchor always starts, so without a limit walks asked for faster than they end
+     * would pile up, each a full read of the log.
+     */
+    static final int MOST_WALKS_AT_ONCE = 4;
 
     private final AuditStore store;
     private final VerificationRuns runs;
@@ -73,6 +79,7 @@ public class ChainVerifications implements SmartLifecycle {
      * anchor of the caller's own always starts, since a running one would not check it.
      *
      * @param given an anchor the caller kept, if any
+     * @throws TooManyWalksException when this instance has as many walks as it takes at once
      */
     public synchronized VerificationRun start(Trigger trigger, Optional<ChainAnchor> given) {
         Optional<VerificationRun> running = given.isEmpty() ? runs.running() : Optional.empty();
@@ -91,13 +98,21 @@ public class ChainVerifications implements SmartLifecycle {
      * Walks the chain on the caller's thread and returns what it found; the walk is kept like any other.
      *
      * @param given an anchor the caller kept, if any
+     * @throws TooManyWalksException when this instance has as many walks as it takes at once
      */
     public ChainVerification verifyNow(Optional<ChainAnchor> given) {
         return walk(begin(Trigger.REQUEST).verificationId(), given);
     }
 
-    /** Kept as running from here, also while it waits behind another walk, so that it does not look abandoned. */
-    private VerificationRun begin(Trigger trigger) {
+    /**
+     * Kept as running from here, also while it waits behind another walk, so that it does not look abandoned.
+     *
+     * @throws TooManyWalksException when this instance has as many walks as it takes at once; nothing is kept
+     */
+    private synchronized VerificationRun begin(Trigger trigger) {
+        if (walking.size() >= MOST_WALKS_AT_ONCE) {
+            throw new TooManyWalksException(MOST_WALKS_AT_ONCE);
+        }
         VerificationRun run = new VerificationRun(ids.next().toString(), trigger, instance.instanceName(),
                 Status.RUNNING, clock.instant(), null, null, 0, null, null);
         runs.add(run);

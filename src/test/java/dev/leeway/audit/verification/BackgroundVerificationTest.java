@@ -13,6 +13,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -109,6 +111,46 @@ class BackgroundVerificationTest {
         JsonNode finished = awaited(URI.create(second.header("Location")).getPath(),
                 walk -> "FINISHED".equals(walk.path("status").asString()));
         assertThat(finished.path("result").path("intact").asBoolean()).isTrue();
+    }
+
+    /** Each walk reads the whole log: walks asked for faster than they end are refused, not piled up. */
+    @Test
+    void walksBeyondWhatAnInstanceTakesAtOnceAreRefusedUntilOneEnds() {
+        walkHeldAfter1200Records(new ChainVerification(true, 5_000, null, new ChainVerification.Head(5_000, "f".repeat(64))));
+        List<String> started = new ArrayList<>();
+        try {
+            Reply first = api.post("/api/v1/audit/verifications");
+            started.add(URI.create(first.header("Location")).getPath());
+            awaited(started.get(0), walk -> walk.path("recordsChecked").asLong() == 1_200);
+            for (int position = 1; position < ChainVerifications.MOST_WALKS_AT_ONCE; position++) {
+                Reply anchored = api.post("/api/v1/audit/verifications?position=" + position + "&hash=" + "a".repeat(64));
+                assertThat(anchored.status()).isEqualTo(202);
+                started.add(URI.create(anchored.header("Location")).getPath());
+            }
+            Integer keptBefore = jdbc.queryForObject("SELECT COUNT(*) FROM chain_verification", Integer.class);
+
+            Reply refused = api.post("/api/v1/audit/verifications?position=9&hash=" + "a".repeat(64));
+            Reply refusedWhileWaiting = api.get("/api/v1/audit/verify");
+
+            for (Reply reply : List.of(refused, refusedWhileWaiting)) {
+                assertThat(reply.status()).isEqualTo(503);
+                assertThat(reply.contentType()).startsWith("application/problem+json");
+                assertThat(reply.json().path("type").asString()).isEqualTo("urn:leeway:problem:too-many-walks");
+                assertThat(reply.json().path("mostAtOnce").asInt()).isEqualTo(ChainVerifications.MOST_WALKS_AT_ONCE);
+                assertThat(reply.header("Retry-After")).isEqualTo("60");
+            }
+            // Without an anchor, a request joins a walk under way, which needs no room.
+            Reply joined = api.post("/api/v1/audit/verifications");
+            assertThat(joined.status()).isEqualTo(202);
+            assertThat(started).contains(URI.create(joined.header("Location")).getPath());
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM chain_verification", Integer.class)).isEqualTo(keptBefore);
+        } finally {
+            release.countDown();
+        }
+        for (String location : started) {
+            awaited(location, walk -> "FINISHED".equals(walk.path("status").asString()));
+        }
+        assertThat(api.post("/api/v1/audit/verifications?position=9&hash=" + "a".repeat(64)).status()).isEqualTo(202);
     }
 
     private Instant heartbeat(String verificationId) {
