@@ -67,20 +67,20 @@ final class HttpThroughput {
     record Measurement(Map<String, List<Slice>> slices, Map<String, String> commits, long transportRetries) {
 
         /** The median over rounds of the target's throughput divided by the trivial endpoint's in the same round. */
-        RatioRange ratioToTrivial(String target) {
+        MedianRange ratioToTrivial(String target) {
             return ratio(target, TRIVIAL);
         }
 
-        RatioRange ratio(String target, String baseline) {
+        MedianRange ratio(String target, String baseline) {
             List<Double> ratios = new ArrayList<>();
             for (int round = 0; round < slices.get(target).size(); round++) {
                 ratios.add(slices.get(target).get(round).perSecond() / slices.get(baseline).get(round).perSecond());
             }
-            return RatioRange.of(ratios);
+            return MedianRange.of(ratios);
         }
 
         double medianPerSecond(String target) {
-            return RatioRange.of(slices.get(target).stream().map(Slice::perSecond).toList()).median();
+            return MedianRange.of(slices.get(target).stream().map(Slice::perSecond).toList()).median();
         }
 
         double serverCpuMicrosPerRequest(String target) {
@@ -90,15 +90,15 @@ final class HttpThroughput {
         }
     }
 
-    /** A median with the smallest and largest value it was taken from. */
-    record RatioRange(double median, double min, double max) {
+    /** A median with the smallest and largest of the values it was taken from. */
+    record MedianRange(double median, double min, double max) {
 
-        static RatioRange of(List<Double> values) {
+        static MedianRange of(List<Double> values) {
             List<Double> sorted = values.stream().sorted().toList();
             int middle = sorted.size() / 2;
             double median = sorted.size() % 2 == 1 ? sorted.get(middle)
                     : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
-            return new RatioRange(median, sorted.get(0), sorted.get(sorted.size() - 1));
+            return new MedianRange(median, sorted.get(0), sorted.get(sorted.size() - 1));
         }
     }
 
@@ -108,6 +108,9 @@ final class HttpThroughput {
 
     /** Starts a server per audit mode, warms every target up, then measures them in turns. */
     Measurement run(Plan plan, List<String> auditModes) throws IOException, InterruptedException {
+        if (!auditModes.contains("off")) {
+            throw new IllegalArgumentException("the audit modes must include off, whose server serves the trivial endpoint");
+        }
         List<ServerProcess> servers = new ArrayList<>();
         ExecutorService clients = Executors.newFixedThreadPool(plan.threads());
         try {
@@ -119,9 +122,6 @@ final class HttpThroughput {
                     targets.add(new Target(TRIVIAL, server, server.post("/bench/trivial")));
                 }
                 targets.add(new Target(audit, server, server.post("/api/v1/decisions")));
-            }
-            if (targets.stream().noneMatch(target -> target.name().equals(TRIVIAL))) {
-                throw new IllegalArgumentException("the audit modes must include off, whose server serves the trivial endpoint");
             }
             for (int slice = 0; slice < plan.warmupSlices(); slice++) {
                 for (Target target : targets) {

@@ -47,7 +47,7 @@ public final class LeewayBenchmarks {
                 http.medianPerSecond(HttpThroughput.TRIVIAL), http.serverCpuMicrosPerRequest(HttpThroughput.TRIVIAL));
         boolean met = median <= MEDIAN_TARGET_MICROS;
         for (String audit : auditModes) {
-            HttpThroughput.RatioRange ratio = http.ratioToTrivial(audit);
+            HttpThroughput.MedianRange ratio = http.ratioToTrivial(audit);
             met &= ratio.median() >= THROUGHPUT_RATIO_TARGET;
             System.out.printf("HTTP decide, audit %-10s: %5.0f req/s = %.2f of trivial (%.2f–%.2f; target >= %.2f) %s; "
                     + "server CPU %.0f µs per request%s%s%n",
