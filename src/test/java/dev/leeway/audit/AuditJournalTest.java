@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * On H2, an appended record is durable through the journal beside the database file, not through
@@ -28,6 +29,7 @@ class AuditJournalTest {
     @TempDir
     Path directory;
 
+    private JdbcDataSource dataSource;
     private JdbcAuditStore store;
     /** H2 writes everything when its last connection closes; this one keeps the database open. */
     private Connection keepOpen;
@@ -35,7 +37,7 @@ class AuditJournalTest {
     @BeforeEach
     void openStore() throws SQLException {
         // A write delay far longer than the test: H2 would not write its file on its own meanwhile.
-        JdbcDataSource dataSource = h2(directory.resolve("live/leeway") + ";WRITE_DELAY=600000");
+        dataSource = h2(directory.resolve("live/leeway") + ";WRITE_DELAY=600000");
         keepOpen = dataSource.getConnection();
         store = started(dataSource);
     }
@@ -128,6 +130,19 @@ class AuditJournalTest {
         assertThatThrownBy(() -> started(h2(copy + "")))
                 .hasMessageContaining(journal.toString())
                 .hasMessageContaining("do not match its hash");
+    }
+
+    @Test
+    void anAppendRolledBackWithTheTransactionItWasPartOfLeavesNoGapInTheChain() {
+        append("J-1");
+        new TransactionTemplate(new DurableCommitTransactionManager(dataSource)).executeWithoutResult(status -> {
+            append("J-ROLLED-BACK");
+            status.setRollbackOnly();
+        });
+        String next = append("J-2");
+
+        assertThat(store.find(next)).get().extracting(StoredRecord::position).isEqualTo(2L);
+        assertThat(store.verify().intact()).isTrue();
     }
 
     private String append(String caseId) {
