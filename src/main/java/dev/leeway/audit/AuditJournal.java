@@ -5,14 +5,15 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32C;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,10 +27,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * lose them. At start-up, records the database lacks are put back; when the journal grows large,
  * the database file is written and the journal emptied.
  *
- * <p>Each record is one frame: its length, a CRC-32C of its bytes, then its fields. A binary frame
- * rather than a line of JSON because the payload, itself JSON, would have to be escaped on every
- * write, which cost a third of the writer thread. The CRC tells a frame cut short by the kill from
- * a damaged one.
+ * <p>The file is mapped into memory: a record copied into the mapping is in the operating system's
+ * page cache at once, as a {@code write} would have put it, but without a system call per batch;
+ * the journal's share of the writer thread fell from about 20 to 8 µs per decision. A mapped file
+ * is not shrunk (some systems refuse to), so it keeps its size and emptying it starts a new
+ * generation instead: each frame's checksum covers the generation it was written in, so frames
+ * left over from earlier ones are never read back.
+ *
+ * <p>The file starts with a header (a marker, then the generation). Each record is one frame: its
+ * length, a CRC-32C of the generation and its bytes, then its fields; a zero length ends the
+ * journal. A binary frame rather than a line of JSON because the payload, itself JSON, would have
+ * to be escaped on every write, which cost a third of the writer thread. The CRC tells a frame cut
+ * short by the kill from a damaged one. A journal written before the header existed (frames from
+ * the first byte, checksums over the fields alone) is still read, and replaced once emptied.
  *
  * <p>Not thread-safe: {@link JdbcAuditStore} uses it under its own lock.
  */
@@ -37,11 +47,23 @@ final class AuditJournal {
 
     private static final Logger log = LoggerFactory.getLogger(AuditJournal.class);
 
+    /** Room for the store's limit and the batch that crosses it: beyond that it writes the database file. */
+    static final int CAPACITY = 64 * 1024 * 1024;
+    /** "LWJ2": a journal with a header, as opposed to one from before the header existed. */
+    private static final int MARKER = 0x4C574A32;
+    private static final int HEADER_BYTES = 16;
+    private static final int FRAME_HEADER_BYTES = 8;
+    /** The generation of a journal written before the header existed: its checksums cover no generation. */
+    private static final long NO_GENERATION = -1;
+
     /** One committed record, with what the store keeps beside it. */
     record Entry(StoredRecord record, List<String> ruleIds, List<String> escapeIds) {}
 
     private final Path file;
-    private final FileChannel channel;
+    private final MappedByteBuffer mapped;
+    private long generation;
+    /** Where the next frame goes; the end marker (a zero length) is there. */
+    private int end;
 
     /** The journal of an H2 file database, beside its file; none for an in-memory database. */
     static AuditJournal besideH2File(JdbcTemplate h2) {
@@ -51,11 +73,18 @@ final class AuditJournal {
 
     AuditJournal(Path file) {
         this.file = file;
-        try {
-            this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
+            // Mapping beyond the end of the file makes it that long, the rest reading as zeros.
+            this.mapped = channel.map(FileChannel.MapMode.READ_WRITE, 0, Math.max(CAPACITY, channel.size()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the audit journal " + file, e);
+        }
+        generation = mapped.getInt(0) == MARKER ? mapped.getLong(8) : NO_GENERATION;
+        end = scan().end();
+        if (generation == NO_GENERATION && end == 0) {
+            // Nothing to read back: the first generation can start.
+            clear();
         }
     }
 
@@ -63,34 +92,43 @@ final class AuditJournal {
         return file;
     }
 
-    /** Hands the entries to the operating system; returns once a killed process could no longer lose them. */
-    void append(List<Entry> entries) {
+    /**
+     * Hands the entries to the operating system; once it returns, a killed process could no longer
+     * lose them. Answers false, writing nothing, when they do not fit: the caller must then make
+     * them durable another way.
+     */
+    boolean append(List<Entry> entries) {
+        if (generation == NO_GENERATION) {
+            throw new IllegalStateException("The audit journal " + file + " must be read and emptied before appending");
+        }
+        byte[] frames;
         try {
-            ByteArrayOutputStream frames = new ByteArrayOutputStream(entries.size() * 10_000);
-            DataOutputStream out = new DataOutputStream(frames);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(entries.size() * 10_000);
+            DataOutputStream out = new DataOutputStream(bytes);
             for (Entry entry : entries) {
                 byte[] fields = fields(entry);
-                CRC32C crc = new CRC32C();
-                crc.update(fields);
                 out.writeInt(fields.length);
-                out.writeInt((int) crc.getValue());
+                out.writeInt(checksum(generation, fields));
                 out.write(fields);
             }
-            ByteBuffer bytes = ByteBuffer.wrap(frames.toByteArray());
-            while (bytes.hasRemaining()) {
-                channel.write(bytes);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the audit journal " + file, e);
+            frames = bytes.toByteArray();
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
         }
+        if ((long) end + frames.length + FRAME_HEADER_BYTES > mapped.capacity()) {
+            return false;
+        }
+        // The end marker first, beyond the new frames: a kill while copying them leaves a frame cut
+        // short, not one followed by what an earlier append left there.
+        mapped.putLong(end + frames.length, 0);
+        mapped.put(end, frames);
+        end += frames.length;
+        return true;
     }
 
+    /** Bytes in use, header included. */
     long size() {
-        try {
-            return channel.size();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the size of the audit journal " + file, e);
-        }
+        return end;
     }
 
     /**
@@ -98,54 +136,84 @@ final class AuditJournal {
      * killed in, never acknowledged: it is left out. A damaged frame anywhere else stops start-up.
      */
     List<Entry> read() {
-        byte[] journal;
-        try {
-            journal = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the audit journal " + file, e);
+        Scan scan = scan();
+        if (scan.cutShort()) {
+            log.warn("{}: ignoring what follows byte {}, a write cut short by the killed process", file, scan.end());
         }
-        ByteBuffer frames = ByteBuffer.wrap(journal);
-        List<Entry> entries = new ArrayList<>();
-        while (frames.hasRemaining()) {
-            int start = frames.position();
-            if (frames.remaining() < 8) {
-                log.warn("{}: ignoring the last {} bytes, a write cut short by the killed process", file,
-                        frames.remaining());
-                break;
-            }
-            int length = frames.getInt();
-            int expectedCrc = frames.getInt();
-            if (length < 0) {
-                throw new IllegalStateException(file + ": damaged audit journal entry at byte " + start);
-            }
-            if (length > frames.remaining()) {
-                log.warn("{}: ignoring the last {} bytes, a write cut short by the killed process", file,
-                        journal.length - start);
-                break;
-            }
-            byte[] fields = new byte[length];
-            frames.get(fields);
-            CRC32C crc = new CRC32C();
-            crc.update(fields);
-            if ((int) crc.getValue() != expectedCrc) {
-                if (!frames.hasRemaining()) {
-                    log.warn("{}: ignoring the last record, a write cut short by the killed process", file);
-                    break;
-                }
-                throw new IllegalStateException(file + ": damaged audit journal entry at byte " + start);
-            }
-            entries.add(entry(fields));
-        }
-        return entries;
+        return scan.entries();
     }
 
     /** Empties the journal; only once the database file holds everything in it. */
     void clear() {
-        try {
-            channel.truncate(0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot empty the audit journal " + file, e);
+        long next;
+        do {
+            next = ThreadLocalRandom.current().nextLong();
+        } while (next == NO_GENERATION || next == generation);
+        // Each step leaves a journal that reads as empty: first no header (and, in a journal from
+        // before headers, no first frame), then an end marker, then the new generation. A random
+        // one, so that a generation never comes back to make an earlier one's frames count again.
+        mapped.putInt(0, 0);
+        mapped.putLong(HEADER_BYTES, 0);
+        mapped.putLong(8, next);
+        mapped.putInt(4, 0);
+        mapped.putInt(0, MARKER);
+        generation = next;
+        end = HEADER_BYTES;
+    }
+
+    /** The current generation's entries, where they end, and whether a frame cut short follows. */
+    private record Scan(List<Entry> entries, int end, boolean cutShort) {}
+
+    private Scan scan() {
+        List<Entry> entries = new ArrayList<>();
+        int position = generation == NO_GENERATION ? 0 : HEADER_BYTES;
+        while (true) {
+            int length = frameLength(position);
+            if (length == 0) {
+                return new Scan(entries, position, false);
+            }
+            byte[] fields = fieldsAt(position, length);
+            if (fields == null) {
+                int next = position + FRAME_HEADER_BYTES + length;
+                if (length > 0 && fieldsAt(next, frameLength(next)) != null) {
+                    throw new IllegalStateException(file + ": damaged audit journal entry at byte " + position);
+                }
+                return new Scan(entries, position, true);
+            }
+            entries.add(entry(fields));
+            position += FRAME_HEADER_BYTES + length;
         }
+    }
+
+    /** The length a frame at this position claims: 0 at the end, -1 where no whole frame fits. */
+    private int frameLength(int position) {
+        if (position == mapped.capacity()) {
+            return 0;
+        }
+        if (position < 0 || position > mapped.capacity() - FRAME_HEADER_BYTES) {
+            return -1;
+        }
+        int length = mapped.getInt(position);
+        return length > mapped.capacity() - position - FRAME_HEADER_BYTES ? -1 : length;
+    }
+
+    /** The fields of a whole, undamaged frame of this generation at this position; null where there is none. */
+    private byte[] fieldsAt(int position, int length) {
+        if (length <= 0) {
+            return null;
+        }
+        byte[] fields = new byte[length];
+        mapped.get(position + FRAME_HEADER_BYTES, fields);
+        return mapped.getInt(position + 4) == checksum(generation, fields) ? fields : null;
+    }
+
+    private static int checksum(long generation, byte[] fields) {
+        CRC32C crc = new CRC32C();
+        if (generation != NO_GENERATION) {
+            crc.update(ByteBuffer.allocate(Long.BYTES).putLong(0, generation));
+        }
+        crc.update(fields);
+        return (int) crc.getValue();
     }
 
     private static byte[] fields(Entry entry) throws IOException {

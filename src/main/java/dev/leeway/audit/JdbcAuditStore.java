@@ -125,8 +125,9 @@ public class JdbcAuditStore implements AuditStore {
                 return transactions.execute(status -> extendChain(entries, true));
             }
             List<AuditJournal.Entry> appended = journaledTransactions.execute(status -> extendChain(entries, true));
-            journal.append(appended);
-            if (journal.size() > JOURNAL_LIMIT_BYTES) {
+            if (!journal.append(appended) || journal.size() > JOURNAL_LIMIT_BYTES) {
+                // The database file takes over: once written, it holds all the journal did, and
+                // also this batch when it did not fit.
                 jdbc.execute("CHECKPOINT");
                 journal.clear();
             }

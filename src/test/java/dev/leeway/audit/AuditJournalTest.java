@@ -3,12 +3,15 @@ package dev.leeway.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
@@ -59,7 +62,7 @@ class AuditJournalTest {
         assertThat(restarted.verify().intact()).isTrue();
         assertThat(restarted.decisions(new DecisionFilter(null, "some-rule", null, null, null, null), 0, 10))
                 .as("found by the rule that fired").extracting(StoredRecord::recordId).containsExactly(second, first);
-        assertThat(Files.size(journalOf(copyDirectory()))).as("emptied once the file holds it").isZero();
+        assertThat(new AuditJournal(journalOf(copyDirectory())).read()).as("emptied once the file holds it").isEmpty();
     }
 
     @Test
@@ -77,9 +80,11 @@ class AuditJournalTest {
         append("J-2");
         Path copy = copyOfTheFiles(true);
         Path journal = journalOf(copy.getParent());
-        byte[] bothRecords = Files.readAllBytes(journal);
-        // The kill came halfway through writing the second record.
-        Files.write(journal, Arrays.copyOf(bothRecords, bothRecords.length - 40));
+        long endOfBothRecords = new AuditJournal(journal).size();
+        // The kill came while the second record was being copied in: its last bytes are still zero.
+        try (FileChannel file = FileChannel.open(journal, StandardOpenOption.WRITE)) {
+            file.write(ByteBuffer.allocate(40), endOfBothRecords - 40);
+        }
 
         JdbcAuditStore restarted = started(h2(copy + ""));
 
@@ -88,18 +93,59 @@ class AuditJournalTest {
     }
 
     @Test
+    void aRecordFromBeforeTheJournalWasEmptiedIsNotReadBackWhereANewOneStarts() throws Exception {
+        append("J-1");
+        Path copy = copyOfTheFiles(true);
+        Path journal = journalOf(copy.getParent());
+        AuditJournal reopened = new AuditJournal(journal);
+        ByteBuffer earlierRecord = ByteBuffer.allocate((int) reopened.size() - 16);
+        try (FileChannel file = FileChannel.open(journal, StandardOpenOption.READ)) {
+            file.read(earlierRecord, 16);
+        }
+        reopened.clear();
+        // Whole, with a valid checksum, where the next record's frame will start: only the
+        // generation it was written in tells it apart.
+        try (FileChannel file = FileChannel.open(journal, StandardOpenOption.WRITE)) {
+            file.write(earlierRecord.flip(), 16);
+        }
+
+        assertThat(new AuditJournal(journal).read()).isEmpty();
+    }
+
+    @Test
+    void aJournalWrittenBeforeItHadAHeaderIsStillReadBack() throws Exception {
+        Path copy = copyOfTheFiles(false);
+        Path journal = journalOf(copy.getParent());
+        try (InputStream written = getClass().getResourceAsStream("/audit/journal-before-headers.audit-journal")) {
+            Files.copy(written, journal);
+        }
+
+        JdbcAuditStore restarted = started(h2(copy + ""));
+
+        assertThat(restarted.decisions(new DecisionFilter("LEGACY-2", null, null, null, null, null), 0, 10))
+                .extracting(StoredRecord::recordId).containsExactly("0192f7a0-0000-7000-8000-000000000002");
+        assertThat(restarted.verify().recordsChecked()).isEqualTo(2);
+        assertThat(restarted.verify().intact()).isTrue();
+        assertThat(new AuditJournal(journal).read()).as("emptied once the file holds it").isEmpty();
+    }
+
+    @Test
     void aDamagedRecordBeforeTheEndStopsStartUp() throws Exception {
         append("J-1");
         append("J-2");
         Path copy = copyOfTheFiles(true);
         Path journal = journalOf(copy.getParent());
-        byte[] bytes = Files.readAllBytes(journal);
-        bytes[20] ^= 1;
-        Files.write(journal, bytes);
+        // A bit of the first record's checksum flipped: the header ends at byte 16, the length takes 4.
+        try (FileChannel file = FileChannel.open(journal, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            ByteBuffer checksum = ByteBuffer.allocate(1);
+            file.read(checksum, 20);
+            checksum.put(0, (byte) (checksum.get(0) ^ 1));
+            file.write(checksum.rewind(), 20);
+        }
 
         assertThatThrownBy(() -> started(h2(copy + "")))
                 .hasMessageContaining(journal.toString())
-                .hasMessageContaining("damaged audit journal entry at byte 0");
+                .hasMessageContaining("damaged audit journal entry at byte 16");
     }
 
     @Test
