@@ -166,8 +166,6 @@ public class JdbcAuditStore implements AuditStore {
     private List<AuditJournal.Entry> extendChain(List<AuditEntry> entries, boolean headIsOurs) {
         ChainHead expected = lastWritten;
         if (headIsOurs && expected != null) {
-            entries.stream().filter(entry -> entry.ruleSet() != null)
-                    .forEach(entry -> keep(entry.ruleSet(), entry.recordedAt()));
             return extendFrom(expected, entries);
         }
         if (database == AuditDatabase.POSTGRESQL && expected != null && entries.size() <= MAX_ONE_STATEMENT_BATCH
@@ -178,13 +176,13 @@ public class JdbcAuditStore implements AuditStore {
                 return appended;
             }
         }
-        ChainHead head = lockHead();
-        entries.stream().filter(entry -> entry.ruleSet() != null)
-                .forEach(entry -> keep(entry.ruleSet(), entry.recordedAt()));
-        return extendFrom(head, entries);
+        return extendFrom(lockHead(), entries);
     }
 
+    /** Keeps the rule sets the entries carry and appends the entries after a head no one else can move meanwhile. */
     private List<AuditJournal.Entry> extendFrom(ChainHead head, List<AuditEntry> entries) {
+        entries.stream().filter(entry -> entry.ruleSet() != null)
+                .forEach(entry -> keep(entry.ruleSet(), entry.recordedAt()));
         List<AuditJournal.Entry> appended = chain(head, entries);
         insert(appended);
         // If this transaction rolls back, PostgreSQL's next batch finds the head elsewhere and locks
@@ -319,7 +317,10 @@ public class JdbcAuditStore implements AuditStore {
         }
     }
 
-    /** Keeps a version's files once; runs under the chain-head lock, so instances never race to insert it. */
+    /**
+     * Keeps a version's files once; runs while the head cannot move (its row lock, or on H2 the
+     * journal lock), so instances never race to insert it.
+     */
     private void keep(AuditEntry.RuleSetContents ruleSet, Instant at) {
         if (keptRuleSets.contains(ruleSet.version())) {
             return;

@@ -98,6 +98,7 @@ class AuditJournalTest {
         Path copy = copyOfTheFiles(true);
         Path journal = journalOf(copy.getParent());
         AuditJournal reopened = new AuditJournal(journal);
+        // The record's frame, after the journal's 16-byte header.
         ByteBuffer earlierRecord = ByteBuffer.allocate((int) reopened.size() - 16);
         try (FileChannel file = FileChannel.open(journal, StandardOpenOption.READ)) {
             file.read(earlierRecord, 16);
