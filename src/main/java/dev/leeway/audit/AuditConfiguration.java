@@ -29,20 +29,26 @@ public class AuditConfiguration {
     /** After Flyway, and before anything can append: a killed process's journaled records go back first. */
     @Bean
     @DependsOnDatabaseInitialization
-    JdbcAuditStore auditStore(DataSource dataSource, PlatformTransactionManager transactionManager) {
-        JdbcAuditStore store = new JdbcAuditStore(dataSource, transactionManager);
+    JdbcAuditStore auditStore(DataSource dataSource, PlatformTransactionManager transactionManager,
+            MeterRegistry meters) {
+        JdbcAuditStore store = new JdbcAuditStore(dataSource, transactionManager, meters);
         store.recoverFromJournal();
         return store;
     }
 
+    /**
+     * On an H2 file database, decisions are answered once the journal holds them; where every
+     * commit is durable by itself, many decisions share one commit.
+     */
     @Bean
-    GroupCommitWriter auditWriter(AuditStore store, AuditProperties properties, MeterRegistry meters) {
-        return new GroupCommitWriter(store, properties.maxBatch(), meters);
+    RecordWriter auditWriter(AuditStore store, AuditProperties properties, MeterRegistry meters) {
+        return store.journalFirst().orElseGet(
+                () -> new GroupCommitWriter(store, properties.maxBatch(), properties.writeTimeout(), meters));
     }
 
     @Bean
     @ConditionalOnProperty(name = "leeway.audit.enabled", havingValue = "true", matchIfMissing = true)
-    AuditedDecisions auditedDecisions(GroupCommitWriter writer, AuditStore store, JsonMapper json,
+    AuditedDecisions auditedDecisions(RecordWriter writer, AuditStore store, JsonMapper json,
             AuditProperties properties, DecisionIds ids, Clock clock) {
         return new AuditedDecisions(writer, store, json, properties, ids, clock);
     }

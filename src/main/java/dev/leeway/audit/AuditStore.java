@@ -12,6 +12,14 @@ public interface AuditStore {
     /** Appends the entries, in order, as one durable unit; returns them as stored. */
     List<StoredRecord> append(List<AuditEntry> entries);
 
+    /**
+     * A writer that makes one record durable without waiting for a group commit, where the store
+     * has one: on an H2 file database, the journal beside it.
+     */
+    default Optional<RecordWriter> journalFirst() {
+        return Optional.empty();
+    }
+
     Optional<StoredRecord> find(String recordId);
 
     /** The records among these ids that exist, by id: one query for a page of them. */

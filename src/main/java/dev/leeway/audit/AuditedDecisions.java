@@ -17,9 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,21 +26,19 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class AuditedDecisions implements DecisionLog, RuleSetActivationListener {
 
-    private final GroupCommitWriter writer;
+    private final RecordWriter writer;
     private final AuditStore store;
     private final JsonMapper json;
     private final PayloadMasking masking;
-    private final AuditProperties properties;
     private final DecisionIds ids;
     private final Clock clock;
 
-    public AuditedDecisions(GroupCommitWriter writer, AuditStore store, JsonMapper json, AuditProperties properties,
+    public AuditedDecisions(RecordWriter writer, AuditStore store, JsonMapper json, AuditProperties properties,
             DecisionIds ids, Clock clock) {
         this.writer = writer;
         this.store = store;
         this.json = json;
         this.masking = new PayloadMasking(properties.masking());
-        this.properties = properties;
         this.ids = ids;
         this.clock = clock;
     }
@@ -66,14 +61,7 @@ public class AuditedDecisions implements DecisionLog, RuleSetActivationListener 
                         new Caller(caller, actorId))),
                 decision.firedRules().stream().map(FiredRule::id).filter(Objects::nonNull).distinct().toList(),
                 decision.escapes().stream().map(Escape::id).toList(), null);
-        try {
-            writer.submit(entry).get(properties.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AuditUnavailableException("interrupted while recording the decision", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new AuditUnavailableException("the decision could not be recorded in the audit log", e);
-        }
+        writer.write(entry);
     }
 
     /** Keeps the set's files, once per version, before any decision can use it. */

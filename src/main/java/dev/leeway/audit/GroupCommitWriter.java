@@ -4,17 +4,22 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Group commit: requests hand their records to one writer thread, which appends everything
+ * Group commit, where each commit is durable by itself (PostgreSQL, an in-memory H2 database):
+ * requests hand their records to one writer thread, which appends everything
  * waiting in a single transaction and then releases every request in it. Each request still waits
  * until its own record is durable; under load, many records share one commit.
  *
@@ -32,7 +37,7 @@ import org.springframework.context.SmartLifecycle;
  * per commit), {@code leeway.audit.commit} (time to append and commit a batch) and
  * {@code leeway.audit.queue} (records waiting for the writer).
  */
-public class GroupCommitWriter implements SmartLifecycle {
+public class GroupCommitWriter implements RecordWriter, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
 
@@ -40,20 +45,35 @@ public class GroupCommitWriter implements SmartLifecycle {
 
     private final AuditStore store;
     private final int maxBatch;
+    private final Duration writeTimeout;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final DistributionSummary batchSizes;
     private final Timer commits;
     private volatile Thread writer;
 
-    public GroupCommitWriter(AuditStore store, int maxBatch, MeterRegistry meters) {
+    /** @param writeTimeout how long {@link #write} waits for the record's commit */
+    public GroupCommitWriter(AuditStore store, int maxBatch, Duration writeTimeout, MeterRegistry meters) {
         this.store = store;
         this.maxBatch = maxBatch;
+        this.writeTimeout = writeTimeout;
         this.batchSizes = DistributionSummary.builder("leeway.audit.batch.size")
                 .description("audit records appended in one commit").baseUnit("records").register(meters);
         this.commits = Timer.builder("leeway.audit.commit")
                 .description("time to append and commit one batch of audit records").register(meters);
         Gauge.builder("leeway.audit.queue", queue, BlockingQueue::size)
                 .description("audit records waiting for the writer").baseUnit("records").register(meters);
+    }
+
+    @Override
+    public StoredRecord write(AuditEntry entry) {
+        try {
+            return submit(entry).get(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AuditUnavailableException("interrupted while recording the decision", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AuditUnavailableException("the decision could not be recorded in the audit log", e);
+        }
     }
 
     /** Queues the entry; the future completes once it is committed, or fails if it could not be. */

@@ -1,8 +1,11 @@
 package dev.leeway.audit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -34,8 +37,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * embedded H2 file database and PostgreSQL, except where {@link AuditDatabase} says otherwise and
  * for PostgreSQL's one-statement append. Every append moves the chain head under its row lock, so
  * writers on several instances sharing one database extend a single, gap-free chain.
+ *
+ * <p>On an H2 file database, which only this process can open, decisions take a shorter way
+ * ({@link #journalFirst()}): chained in memory and answered once the journal beside the file holds
+ * them, then added to the database in batches. Every read waits for those batches first.
  */
-public class JdbcAuditStore implements AuditStore {
+public class JdbcAuditStore implements AuditStore, AutoCloseable {
 
     static final String COLUMNS = "chain_position, record_id, kind, recorded_at, case_id, actor_id, "
             + "rule_set_version, subject_id, payload, prev_hash, hash";
@@ -51,6 +58,10 @@ public class JdbcAuditStore implements AuditStore {
     private static final Logger log = LoggerFactory.getLogger(JdbcAuditStore.class);
     /** About 3,500 decisions: the database file is written and the journal emptied every second or two under load. */
     private static final long JOURNAL_LIMIT_BYTES = 32L * 1024 * 1024;
+    /** The most journaled records added to the H2 database in one transaction. */
+    private static final int MAX_INDEX_BATCH = 500;
+    /** How long a read, or an append that finds the journal full, waits for the H2 database to catch up. */
+    private static final Duration INDEXING_PATIENCE = Duration.ofSeconds(10);
     /** A second or less of walking on H2. */
     private static final long PROGRESS_EVERY = 10_000;
 
@@ -64,17 +75,25 @@ public class JdbcAuditStore implements AuditStore {
     private final ReentrantLock journalLock = new ReentrantLock();
     /** Commits without writing the H2 file: the journal makes those commits durable. */
     private final TransactionTemplate journaledTransactions;
+    /** Only with the journal: adds what it holds to the database behind the answers. */
+    private final JournalIndexer indexer;
     /** Only on H2: where the rule and escape filters can find a match (PostgreSQL has GIN indexes). */
     private final H2TermBlocks termBlocks;
     private final RecordSearch search;
     /** Where this instance last left the chain; another instance may have moved it since. */
     private volatile ChainHead lastWritten;
 
+    /** With an H2 file database's batches counted in a registry no one reads. */
+    public JdbcAuditStore(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        this(dataSource, transactionManager, new SimpleMeterRegistry());
+    }
+
     /**
      * @param transactionManager makes each commit durable by itself (see {@link DurableCommitTransactionManager});
      *        on an H2 file database, the store uses it only for what it does not journal
+     * @param meters where an H2 file database's batches into the database are counted
      */
-    public JdbcAuditStore(DataSource dataSource, PlatformTransactionManager transactionManager) {
+    public JdbcAuditStore(DataSource dataSource, PlatformTransactionManager transactionManager, MeterRegistry meters) {
         this.jdbc = new JdbcTemplate(dataSource);
         // PostgreSQL streams a result only inside a transaction and with a fetch size; H2 ignores both.
         this.streaming = new JdbcTemplate(dataSource);
@@ -83,6 +102,9 @@ public class JdbcAuditStore implements AuditStore {
         this.database = AuditDatabase.of(dataSource);
         this.journal = database == AuditDatabase.H2 ? AuditJournal.besideH2File(jdbc) : null;
         this.journaledTransactions = new TransactionTemplate(new JdbcTransactionManager(dataSource));
+        this.indexer = journal == null ? null : new JournalIndexer(
+                batch -> journaledTransactions.executeWithoutResult(status -> insert(batch)),
+                MAX_INDEX_BATCH, INDEXING_PATIENCE, meters);
         this.termBlocks = database == AuditDatabase.H2 ? new H2TermBlocks(jdbc) : null;
         this.search = new RecordSearch(jdbc, streaming, transactions, database, termBlocks);
     }
@@ -105,6 +127,13 @@ public class JdbcAuditStore implements AuditStore {
      */
     private List<AuditJournal.Entry> appendJournaled(List<AuditEntry> entries) {
         journalLock.lock();
+        try {
+            // This append writes the database directly, after every record journaled before it.
+            indexer.awaitIndexed();
+        } catch (RuntimeException e) {
+            journalLock.unlock();
+            throw e;
+        }
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             // Part of a larger transaction (an escape use and its review-queue row): the transaction
             // manager writes the database file when that commits; until then, later appends wait.
@@ -138,6 +167,56 @@ public class JdbcAuditStore implements AuditStore {
         } finally {
             journalLock.unlock();
         }
+    }
+
+    /**
+     * On an H2 file database, a writer that appends one record at a time and returns once the
+     * journal holds it; the database gets it a moment later, before anyone can read it. Elsewhere,
+     * none: each commit is durable by itself there, so group commit is what saves time.
+     */
+    @Override
+    public Optional<RecordWriter> journalFirst() {
+        return journal == null ? Optional.empty() : Optional.of(this::appendToJournal);
+    }
+
+    private StoredRecord appendToJournal(AuditEntry entry) {
+        if (entry.ruleSet() != null) {
+            return append(List.of(entry)).get(0);
+        }
+        journalLock.lock();
+        try {
+            if (indexer.isClosed()) {
+                throw new AuditUnavailableException("the audit log is closing", null);
+            }
+            ChainHead head = lastWritten;
+            if (head == null) {
+                indexer.awaitIndexed();
+                head = jdbc.queryForObject(HEAD, CHAIN_HEAD);
+            }
+            List<AuditJournal.Entry> appended = chain(head, List.of(entry));
+            if (journal.size() > JOURNAL_LIMIT_BYTES) {
+                makeRoomInJournal();
+            }
+            if (!journal.append(appended)) {
+                makeRoomInJournal();
+                if (!journal.append(appended)) {
+                    throw new AuditUnavailableException("a record of " + entry.payload().length()
+                            + " characters does not fit into the audit journal", null);
+                }
+            }
+            indexer.add(appended.get(0));
+            lastWritten = headAfter(appended);
+            return appended.get(0).record();
+        } finally {
+            journalLock.unlock();
+        }
+    }
+
+    /** The database file takes over once it holds all the journal did; then the journal starts again. */
+    private void makeRoomInJournal() {
+        indexer.awaitIndexed();
+        jdbc.execute("CHECKPOINT");
+        journal.clear();
     }
 
     /** Where the chain ends: the last record's position and hash. */
@@ -336,6 +415,7 @@ public class JdbcAuditStore implements AuditStore {
 
     @Override
     public Optional<StoredRecord> find(String recordId) {
+        awaitEverythingAnswered();
         return jdbc.query("SELECT " + COLUMNS + " FROM audit_record WHERE record_id = ?", RECORD, recordId)
                 .stream().findFirst();
     }
@@ -345,6 +425,7 @@ public class JdbcAuditStore implements AuditStore {
         if (recordIds.isEmpty()) {
             return Map.of();
         }
+        awaitEverythingAnswered();
         String placeholders = String.join(", ", Collections.nCopies(recordIds.size(), "?"));
         return jdbc.query("SELECT " + COLUMNS + " FROM audit_record WHERE record_id IN (" + placeholders + ")", RECORD,
                 recordIds.toArray()).stream().collect(Collectors.toMap(StoredRecord::recordId, record -> record));
@@ -358,6 +439,7 @@ public class JdbcAuditStore implements AuditStore {
 
     @Override
     public ChainVerification verify(Collection<ChainAnchor> anchors, WalkProgress progress) {
+        awaitEverythingAnswered();
         return transactions.execute(status -> {
             // The head before the walk: records appended meanwhile then extend the walk past the
             // head instead of making it look as if records at the end had been removed.
@@ -379,6 +461,7 @@ public class JdbcAuditStore implements AuditStore {
 
     @Override
     public List<StoredRecord> decisions(DecisionFilter filter, long beforePosition, int limit) {
+        awaitEverythingAnswered();
         return search.decisions(filter, beforePosition, limit);
     }
 
@@ -388,6 +471,7 @@ public class JdbcAuditStore implements AuditStore {
      */
     @Override
     public List<StoredRecord> ruleSetActivations(long beforePosition, int limit) {
+        awaitEverythingAnswered();
         return jdbc.query("SELECT " + COLUMNS + " FROM audit_record WHERE case_id IS NULL AND kind = 'RULE_SET_ACTIVATED' "
                 + "AND chain_position < ? ORDER BY chain_position DESC FETCH FIRST ? ROWS ONLY", RECORD,
                 beforePosition > 0 ? beforePosition : Long.MAX_VALUE, limit);
@@ -395,13 +479,30 @@ public class JdbcAuditStore implements AuditStore {
 
     @Override
     public Optional<StoredRecord> ruleSetActivation(String version) {
+        awaitEverythingAnswered();
         return jdbc.query("SELECT " + COLUMNS + " FROM audit_record WHERE case_id IS NULL AND kind = 'RULE_SET_ACTIVATED' "
                 + "AND rule_set_version = ? FETCH FIRST 1 ROWS ONLY", RECORD, version).stream().findFirst();
     }
 
     @Override
     public void stream(ExportSelection selection, Consumer<StoredRecord> consumer) {
+        awaitEverythingAnswered();
         search.stream(selection, consumer);
+    }
+
+    /** A read sees every record appended before it, also those still on their way from the journal. */
+    void awaitEverythingAnswered() {
+        if (indexer != null) {
+            indexer.awaitIndexed();
+        }
+    }
+
+    /** Adds what the journal holds to the database before the database closes. */
+    @Override
+    public void close() {
+        if (indexer != null) {
+            indexer.close();
+        }
     }
 
     private static StoredRecord withHash(StoredRecord record, String hash) {

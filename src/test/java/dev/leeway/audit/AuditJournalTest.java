@@ -192,10 +192,60 @@ class AuditJournalTest {
         assertThat(store.verify().intact()).isTrue();
     }
 
+    @Test
+    void aDecisionAnsweredOnceTheJournalHoldsItCanBeReadAtOnce() {
+        RecordWriter journalFirst = store.journalFirst().orElseThrow();
+
+        String answered = answer(journalFirst, "J-1");
+
+        assertThat(store.find(answered)).get().extracting(StoredRecord::caseId).isEqualTo("J-1");
+        assertThat(store.decisions(new DecisionFilter(null, "some-rule", null, null, null, null), 0, 10))
+                .extracting(StoredRecord::recordId).containsExactly(answered);
+    }
+
+    @Test
+    void aDecisionAnsweredOnceTheJournalHoldsItComesBackAfterAKill() throws Exception {
+        RecordWriter journalFirst = store.journalFirst().orElseThrow();
+        String first = answer(journalFirst, "J-1");
+        String second = answer(journalFirst, "J-2");
+
+        JdbcAuditStore restarted = started(h2(copyOfTheFiles(true) + ""));
+
+        assertThat(restarted.find(first)).isPresent();
+        assertThat(restarted.find(second)).get().extracting(StoredRecord::position).isEqualTo(2L);
+        assertThat(restarted.verify().intact()).isTrue();
+    }
+
+    @Test
+    void decisionsAnsweredFromTheJournalAndRecordsWrittenDirectlyShareOneChain() {
+        RecordWriter journalFirst = store.journalFirst().orElseThrow();
+        answer(journalFirst, "J-1");
+        String escapeUse = append("J-ESCAPE");
+        new TransactionTemplate(new DurableCommitTransactionManager(dataSource)).executeWithoutResult(status -> {
+            append("J-ROLLED-BACK");
+            status.setRollbackOnly();
+        });
+        String next = answer(journalFirst, "J-2");
+
+        assertThat(store.find(escapeUse)).get().extracting(StoredRecord::position).isEqualTo(2L);
+        assertThat(store.find(next)).get().extracting(StoredRecord::position).isEqualTo(3L);
+        assertThat(store.verify().intact()).isTrue();
+    }
+
+    private static String answer(RecordWriter writer, String caseId) {
+        String id = UUID.randomUUID().toString();
+        writer.write(entry(id, caseId));
+        return id;
+    }
+
+    private static AuditEntry entry(String id, String caseId) {
+        return new AuditEntry(id, "DECISION", Instant.now(), caseId, "agent-7", "sha256:test", null,
+                "{\"case\":\"" + caseId + "\"}", List.of("some-rule"), List.of(), null);
+    }
+
     private String append(String caseId) {
         String id = UUID.randomUUID().toString();
-        store.append(List.of(new AuditEntry(id, "DECISION", Instant.now(), caseId, "agent-7", "sha256:test", null,
-                "{\"case\":\"" + caseId + "\"}", List.of("some-rule"), List.of(), null)));
+        store.append(List.of(entry(id, caseId)));
         return id;
     }
 

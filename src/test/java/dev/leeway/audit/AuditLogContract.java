@@ -150,6 +150,7 @@ abstract class AuditLogContract {
             decision.get();
         }
         helpdesks.shutdown();
+        everythingAnsweredIsInTheDatabase();
         List<Logged> log = jdbc.query("SELECT record_id, recorded_at, rule_ids, escape_ids FROM audit_record "
                 + "WHERE kind = 'DECISION' ORDER BY chain_position DESC", (row, number) -> new Logged(
                         row.getString("record_id"), row.getObject("recorded_at", OffsetDateTime.class).toInstant(),
@@ -378,7 +379,7 @@ abstract class AuditLogContract {
         decide(REPEAT_CONTACT);
         String id = decide(REPEAT_CONTACT.replace("AUD-1", "AUD-TAMPERED")).path("decisionId").asString();
         decide(REPEAT_CONTACT);
-        long position = jdbc.queryForObject("SELECT chain_position FROM audit_record WHERE record_id = ?", Long.class, id);
+        long position = positionOf(id);
 
         disableGuard();
         try {
@@ -418,7 +419,7 @@ abstract class AuditLogContract {
         long head = earlier.path("head").path("position").asLong();
         assertThat(earlier.path("head").path("hash").asString())
                 .isEqualTo(jdbc.queryForObject("SELECT hash FROM audit_record WHERE chain_position = ?", String.class, head));
-        long changed = jdbc.queryForObject("SELECT chain_position FROM audit_record WHERE record_id = ?", Long.class, id);
+        long changed = positionOf(id);
         List<Map<String, Object>> original = jdbc.queryForList(
                 "SELECT chain_position, payload, prev_hash, hash FROM audit_record WHERE chain_position >= ?", changed);
         Map<String, Object> originalHead = jdbc.queryForMap("SELECT chain_position, hash FROM audit_chain_head");
@@ -634,7 +635,7 @@ abstract class AuditLogContract {
         decide(REPEAT_CONTACT);
         String id = decide(REPEAT_CONTACT).path("decisionId").asString();
         decide(REPEAT_CONTACT);
-        long position = jdbc.queryForObject("SELECT chain_position FROM audit_record WHERE record_id = ?", Long.class, id);
+        long position = positionOf(id);
 
         JsonNode verification = verifiedWithout(id);
 
@@ -646,7 +647,7 @@ abstract class AuditLogContract {
     @Test
     void aRecordDeletedFromTheEndOfTheChainIsFound() {
         String last = decide(REPEAT_CONTACT).path("decisionId").asString();
-        long position = jdbc.queryForObject("SELECT chain_position FROM audit_record WHERE record_id = ?", Long.class, last);
+        long position = positionOf(last);
 
         JsonNode verification = verifiedWithout(last);
 
@@ -674,7 +675,21 @@ abstract class AuditLogContract {
     }
 
     long recordCount() {
+        everythingAnsweredIsInTheDatabase();
         return jdbc.queryForObject("SELECT COUNT(*) FROM audit_record", Long.class);
+    }
+
+    long positionOf(String recordId) {
+        everythingAnsweredIsInTheDatabase();
+        return jdbc.queryForObject("SELECT chain_position FROM audit_record WHERE record_id = ?", Long.class, recordId);
+    }
+
+    /**
+     * The tables, read directly as someone with database access would, hold every decision answered
+     * so far; on an H2 file database, the journal's last records may still be on their way there.
+     */
+    void everythingAnsweredIsInTheDatabase() {
+        ((JdbcAuditStore) store).awaitEverythingAnswered();
     }
 
     JsonNode decide(String body) {

@@ -43,7 +43,7 @@ class H2AuditLogTest extends AuditLogContract {
     void theBlockIndexOfRulesAndEscapesIsOnlyAddedTo() {
         String id = decide(REPEAT_CONTACT.replace("AUD-1", "AUD-BLOCKS")).path("decisionId").asString();
         long block = H2TermBlocks.blockOf(
-                jdbc.queryForObject("SELECT chain_position FROM audit_record WHERE record_id = ?", Long.class, id));
+                positionOf(id));
 
         // What the writer does after a restart, for a rule its block already holds.
         jdbc.update("MERGE INTO audit_term_block (term_kind, term_id, block) KEY (term_kind, term_id, block) "

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,7 +99,7 @@ class PostgresAuditLogTest extends AuditLogContract {
 
     /** A writer with its own connection pool, as another service instance would have. */
     private static GroupCommitWriter instance() {
-        GroupCommitWriter writer = new GroupCommitWriter(store(), 50, new SimpleMeterRegistry());
+        GroupCommitWriter writer = new GroupCommitWriter(store(), 50, Duration.ofSeconds(10), new SimpleMeterRegistry());
         writer.start();
         return writer;
     }
