@@ -30,8 +30,9 @@ public class AuditConfiguration {
     @Bean
     @DependsOnDatabaseInitialization
     JdbcAuditStore auditStore(DataSource dataSource, PlatformTransactionManager transactionManager,
-            MeterRegistry meters) {
-        JdbcAuditStore store = new JdbcAuditStore(dataSource, transactionManager, meters);
+            MeterRegistry meters, AuditProperties properties) {
+        JdbcAuditStore store = new JdbcAuditStore(dataSource, transactionManager, meters, properties.maxBatch(),
+                properties.writeTimeout());
         store.recoverFromJournal();
         return store;
     }

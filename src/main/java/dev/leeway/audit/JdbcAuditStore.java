@@ -58,10 +58,6 @@ public class JdbcAuditStore implements AuditStore, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JdbcAuditStore.class);
     /** About 3,500 decisions: the database file is written and the journal emptied every second or two under load. */
     private static final long JOURNAL_LIMIT_BYTES = 32L * 1024 * 1024;
-    /** The most journaled records added to the H2 database in one transaction. */
-    private static final int MAX_INDEX_BATCH = 500;
-    /** How long a read, or an append that finds the journal full, waits for the H2 database to catch up. */
-    private static final Duration INDEXING_PATIENCE = Duration.ofSeconds(10);
     /** A second or less of walking on H2. */
     private static final long PROGRESS_EVERY = 10_000;
 
@@ -83,17 +79,21 @@ public class JdbcAuditStore implements AuditStore, AutoCloseable {
     /** Where this instance last left the chain; another instance may have moved it since. */
     private volatile ChainHead lastWritten;
 
-    /** With an H2 file database's batches counted in a registry no one reads. */
+    /** With the default limits, and an H2 file database's batches counted in a registry no one reads. */
     public JdbcAuditStore(DataSource dataSource, PlatformTransactionManager transactionManager) {
-        this(dataSource, transactionManager, new SimpleMeterRegistry());
+        this(dataSource, transactionManager, new SimpleMeterRegistry(), 500, Duration.ofSeconds(10));
     }
 
     /**
      * @param transactionManager makes each commit durable by itself (see {@link DurableCommitTransactionManager});
      *        on an H2 file database, the store uses it only for what it does not journal
      * @param meters where an H2 file database's batches into the database are counted
+     * @param maxBatch on an H2 file database, the most journaled records added to the database in one transaction
+     * @param patience on an H2 file database, how long a read, or an append that finds the journal
+     *        full, waits for the database to catch up with the journal
      */
-    public JdbcAuditStore(DataSource dataSource, PlatformTransactionManager transactionManager, MeterRegistry meters) {
+    public JdbcAuditStore(DataSource dataSource, PlatformTransactionManager transactionManager, MeterRegistry meters,
+            int maxBatch, Duration patience) {
         this.jdbc = new JdbcTemplate(dataSource);
         // PostgreSQL streams a result only inside a transaction and with a fetch size; H2 ignores both.
         this.streaming = new JdbcTemplate(dataSource);
@@ -104,7 +104,7 @@ public class JdbcAuditStore implements AuditStore, AutoCloseable {
         this.journaledTransactions = new TransactionTemplate(new JdbcTransactionManager(dataSource));
         this.indexer = journal == null ? null : new JournalIndexer(
                 batch -> journaledTransactions.executeWithoutResult(status -> insert(batch)),
-                MAX_INDEX_BATCH, INDEXING_PATIENCE, meters);
+                maxBatch, patience, meters);
         this.termBlocks = database == AuditDatabase.H2 ? new H2TermBlocks(jdbc) : null;
         this.search = new RecordSearch(jdbc, streaming, transactions, database, termBlocks);
     }

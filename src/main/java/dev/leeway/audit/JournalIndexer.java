@@ -90,7 +90,7 @@ final class JournalIndexer implements AutoCloseable {
     /**
      * Returns once every record handed over before the call is in the database.
      *
-     * @throws AuditUnavailableException if that takes longer than the patience given
+     * @throws AuditLogBehindException if that takes longer than the patience given
      */
     void awaitIndexed() {
         long target = handedOverCount.get();
@@ -102,7 +102,7 @@ final class JournalIndexer implements AutoCloseable {
             while (indexedCount.get() < target) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new AuditUnavailableException("the audit database is " + behind() + " record(s) behind "
+                    throw new AuditLogBehindException("the audit database is " + behind() + " record(s) behind "
                             + "its journal after " + patience.toSeconds() + " s", lastFailure);
                 }
                 try {

@@ -353,6 +353,7 @@ abstract class AuditLogContract {
         for (int i = 0; i < 3; i++) {
             api.decide(REPEAT_CONTACT);
         }
+        everythingAnsweredIsInTheDatabase();
         assertThat(writerMetric("leeway.audit.batch.size", "TOTAL") - recordsBefore).isEqualTo(3);
         assertThat(writerMetric("leeway.audit.commit", "COUNT") - commitsBefore).isBetween(1.0, 3.0);
         assertThat(writerMetric("leeway.audit.queue", "VALUE")).isZero();
