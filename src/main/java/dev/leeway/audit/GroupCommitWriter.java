@@ -1,7 +1,5 @@
 package dev.leeway.audit;
 
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -47,8 +45,7 @@ public class GroupCommitWriter implements RecordWriter, SmartLifecycle {
     private final int maxBatch;
     private final Duration writeTimeout;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final DistributionSummary batchSizes;
-    private final Timer commits;
+    private final BatchMetrics metrics;
     private volatile Thread writer;
 
     /** @param writeTimeout how long {@link #write} waits for the record's commit */
@@ -56,12 +53,7 @@ public class GroupCommitWriter implements RecordWriter, SmartLifecycle {
         this.store = store;
         this.maxBatch = maxBatch;
         this.writeTimeout = writeTimeout;
-        this.batchSizes = DistributionSummary.builder("leeway.audit.batch.size")
-                .description("audit records appended in one commit").baseUnit("records").register(meters);
-        this.commits = Timer.builder("leeway.audit.commit")
-                .description("time to append and commit one batch of audit records").register(meters);
-        Gauge.builder("leeway.audit.queue", queue, BlockingQueue::size)
-                .description("audit records waiting for the writer").baseUnit("records").register(meters);
+        this.metrics = BatchMetrics.register(meters, queue::size);
     }
 
     @Override
@@ -107,11 +99,10 @@ public class GroupCommitWriter implements RecordWriter, SmartLifecycle {
     }
 
     private void commit(List<Pending> batch) {
-        batchSizes.record(batch.size());
         Timer.Sample timing = Timer.start();
         try {
             List<StoredRecord> stored = store.append(batch.stream().map(Pending::entry).toList());
-            timing.stop(commits);
+            metrics.committed(batch.size(), timing);
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).stored().complete(stored.get(i));
             }

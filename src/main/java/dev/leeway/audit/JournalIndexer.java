@@ -1,7 +1,5 @@
 package dev.leeway.audit;
 
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -44,8 +42,7 @@ final class JournalIndexer implements AutoCloseable {
     private final AtomicLong handedOverCount = new AtomicLong();
     private final AtomicLong indexedCount = new AtomicLong();
     private final Object indexedSignal = new Object();
-    private final DistributionSummary batchSizes;
-    private final Timer commits;
+    private final BatchMetrics metrics;
     private volatile Thread thread;
     private volatile boolean sleeping;
     private volatile boolean closed;
@@ -59,13 +56,8 @@ final class JournalIndexer implements AutoCloseable {
         this.insert = insert;
         this.maxBatch = maxBatch;
         this.patience = patience;
-        // The names group commit uses elsewhere: on H2 this is where records are committed in batches.
-        this.batchSizes = DistributionSummary.builder("leeway.audit.batch.size")
-                .description("audit records appended in one commit").baseUnit("records").register(meters);
-        this.commits = Timer.builder("leeway.audit.commit")
-                .description("time to append and commit one batch of audit records").register(meters);
-        Gauge.builder("leeway.audit.queue", this, JournalIndexer::behind)
-                .description("audit records waiting for the writer").baseUnit("records").register(meters);
+        // On H2, this is where records are committed in batches.
+        this.metrics = BatchMetrics.register(meters, this::behind);
     }
 
     /** Takes a record the journal holds; the caller hands records over one at a time, in chain order. */
@@ -178,8 +170,7 @@ final class JournalIndexer implements AutoCloseable {
             lastFailure = e;
             return false;
         }
-        timing.stop(commits);
-        batchSizes.record(batch.size());
+        metrics.committed(batch.size(), timing);
         lastFailure = null;
         indexedCount.addAndGet(batch.size());
         synchronized (indexedSignal) {
