@@ -90,6 +90,13 @@ final class H2TermBlocks {
         }
     }
 
+    /** How many blocks from {@code lowestBlock} to {@code highestBlock} hold the term. */
+    long countBlocksWith(String kind, String id, long lowestBlock, long highestBlock) {
+        Long counted = jdbc.queryForObject("SELECT COUNT(*) FROM audit_term_block WHERE term_kind = ? AND term_id = ? "
+                + "AND block >= ? AND block <= ?", Long.class, kind, id, lowestBlock, highestBlock);
+        return counted == null ? 0 : counted;
+    }
+
     /** Blocks from {@code lowestBlock} to {@code highestBlock} that hold the term, newest first, at most {@code limit}. */
     List<Long> blocksWith(String kind, String id, long lowestBlock, long highestBlock, int limit) {
         return jdbc.queryForList("SELECT block FROM audit_term_block WHERE term_kind = ? AND term_id = ? "

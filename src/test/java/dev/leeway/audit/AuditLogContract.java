@@ -143,7 +143,8 @@ abstract class AuditLogContract {
         List<Future<JsonNode>> answered = new ArrayList<>();
         for (int i = 0; i < 700; i++) {
             String body = i % 150 == 0 ? REPEAT_CONTACT.replace("AUD-1", "AUD-SELDOM-" + i)
-                    : "{\"case\": {\"id\": \"AUD-OFTEN-" + i + "\", \"companyAtFault\": " + (i % 2 == 0) + "}}";
+                    : "{\"case\": {\"id\": \"AUD-OFTEN-" + i + "\", \"companyAtFault\": " + (i % 2 == 0) + "}, "
+                            + "\"actor\": {\"id\": \"" + (i % 3 == 0 ? "quiet-agent" : "busy-agent") + "\"}}";
             answered.add(helpdesks.submit(() -> decide(body)));
         }
         for (Future<JsonNode> decision : answered) {
@@ -151,9 +152,10 @@ abstract class AuditLogContract {
         }
         helpdesks.shutdown();
         everythingAnsweredIsInTheDatabase();
-        List<Logged> log = jdbc.query("SELECT record_id, recorded_at, rule_ids, escape_ids FROM audit_record "
-                + "WHERE kind = 'DECISION' ORDER BY chain_position DESC", (row, number) -> new Logged(
-                        row.getString("record_id"), row.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+        List<Logged> log = jdbc.query("SELECT record_id, case_id, actor_id, recorded_at, rule_ids, escape_ids "
+                + "FROM audit_record WHERE kind = 'DECISION' ORDER BY chain_position DESC", (row, number) -> new Logged(
+                        row.getString("record_id"), row.getString("case_id"), row.getString("actor_id"),
+                        row.getObject("recorded_at", OffsetDateTime.class).toInstant(),
                         List.of((Object[]) row.getArray("rule_ids").getArray()),
                         List.of((Object[]) row.getArray("escape_ids").getArray())));
         Instant middle = log.get(log.size() / 2).at();
@@ -175,10 +177,24 @@ abstract class AuditLogContract {
                 .extracting(item -> item.path("decisionId").asString())
                 .containsExactlyElementsOf(idsNaming(log, Logged::escapes, "repeat-contact", Instant.MIN, Instant.MAX))
                 .hasSizeGreaterThanOrEqualTo(5);
+        for (String rule : List.of("escape-repeat-contact", "escape-goodwill-compensation")) {
+            // Many more of the actor's decisions than blocks of the log: read block by block on H2.
+            assertThat(api.everyItem("/api/v1/audit/decisions?limit=7&actor=busy-agent&rule=" + rule))
+                    .extracting(item -> item.path("decisionId").asString()).as("busy-agent and " + rule)
+                    .containsExactlyElementsOf(idsNaming(log.stream()
+                            .filter(decision -> "busy-agent".equals(decision.actor())).toList(),
+                            Logged::rules, rule, Instant.MIN, Instant.MAX));
+        }
+        // One decision of its own: read along the case's index on H2.
+        assertThat(api.everyItem("/api/v1/audit/decisions?caseId=AUD-SELDOM-150&rule=escape-repeat-contact"))
+                .extracting(item -> item.path("decisionId").asString())
+                .containsExactlyElementsOf(log.stream().filter(decision -> "AUD-SELDOM-150".equals(decision.caseId()))
+                        .map(Logged::id).toList())
+                .hasSize(1);
     }
 
     /** A decision as the log holds it, read straight from the database. */
-    private record Logged(String id, Instant at, List<Object> rules, List<Object> escapes) {}
+    private record Logged(String id, String caseId, String actor, Instant at, List<Object> rules, List<Object> escapes) {}
 
     /** What a walk of the whole log finds: decisions, newest first, that name the id, recorded in [from, to). */
     private static List<String> idsNaming(List<Logged> log, Function<Logged, List<Object>> named, String id,
