@@ -155,10 +155,8 @@ public class JdbcAuditStore implements AuditStore, AutoCloseable {
             }
             List<AuditJournal.Entry> appended = journaledTransactions.execute(status -> extendChain(entries, true));
             if (!journal.append(appended) || journal.size() > JOURNAL_LIMIT_BYTES) {
-                // The database file takes over: once written, it holds all the journal did, and
-                // also this batch when it did not fit.
-                jdbc.execute("CHECKPOINT");
-                journal.clear();
+                // Also this batch, when it did not fit: it is in the database already.
+                makeRoomInJournal();
             }
             return appended;
         } catch (RuntimeException e) {
@@ -389,8 +387,7 @@ public class JdbcAuditStore implements AuditStore, AutoCloseable {
                 log.warn("Put back {} audit record(s) from {} that the database file did not hold yet",
                         recovered, journal.file());
             }
-            jdbc.execute("CHECKPOINT");
-            journal.clear();
+            makeRoomInJournal();
         } finally {
             journalLock.unlock();
         }

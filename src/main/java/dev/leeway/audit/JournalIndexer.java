@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Requests hand records over without waking this thread: it looks for new ones every
  * millisecond while there is work, and sleeps until woken only after a fifth of a second without
- * any. Handing each record to a writer thread and waiting to be woken again had cost about a
+ * any. Handing each record to a writer thread and waiting to be woken again had cost a fifth to a
  * quarter of what recording a decision costs.
  *
  * <p>Whoever reads the audit log first waits until every record handed over before the read is in

@@ -70,7 +70,7 @@ final class RecordSearch {
      * H2, by rule or escape and also by case or actor: whether that case or actor has fewer records
      * than there are blocks that can hold the rule or escape. Reading its own records one by one is
      * then cheaper than a query per block; otherwise a busy actor and a rare rule would read every
-     * one of the actor's records (18 s for 544,000), where the blocks read only the few that can match.
+     * one of the actor's records (15 s for 348,000), where the blocks read only the few that can match.
      */
     private boolean fewerOwnRecordsThanBlocksWithTerm(DecisionFilter filter, Positions positions) {
         String column = filter.caseId() != null ? "case_id" : filter.actor() != null ? "actor_id" : null;
