@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
@@ -230,6 +231,25 @@ class AuditJournalTest {
         assertThat(store.find(escapeUse)).get().extracting(StoredRecord::position).isEqualTo(2L);
         assertThat(store.find(next)).get().extracting(StoredRecord::position).isEqualTo(3L);
         assertThat(store.verify().intact()).isTrue();
+    }
+
+    @Test
+    void aFullJournalIsHandedToTheDatabaseFileAndNothingAnsweredIsLost() throws Exception {
+        RecordWriter journalFirst = store.journalFirst().orElseThrow();
+        String large = "x".repeat(1_000_000);
+        List<String> answered = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String id = UUID.randomUUID().toString();
+            journalFirst.write(new AuditEntry(id, "DECISION", Instant.now(), "J-" + i, "agent-7", "sha256:test", null,
+                    "{\"case\":\"J-" + i + "\",\"notes\":\"" + large + "\"}", List.of("some-rule"), List.of(), null));
+            answered.add(id);
+        }
+
+        assertThat(new AuditJournal(journalOf(directory.resolve("live"))).size())
+                .as("emptied once the database file took over").isLessThan(32L * 1024 * 1024);
+        JdbcAuditStore restarted = started(h2(copyOfTheFiles(true) + ""));
+        assertThat(restarted.findAll(answered)).hasSize(40);
+        assertThat(restarted.verify().intact()).isTrue();
     }
 
     private static String answer(RecordWriter writer, String caseId) {
