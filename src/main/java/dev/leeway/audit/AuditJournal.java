@@ -1,7 +1,5 @@
 package dev.leeway.audit;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -101,28 +99,25 @@ final class AuditJournal {
         if (generation == NO_GENERATION) {
             throw new IllegalStateException("The audit journal " + file + " must be read and emptied before appending");
         }
-        byte[] frames;
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(entries.size() * 10_000);
-            DataOutputStream out = new DataOutputStream(bytes);
-            for (Entry entry : entries) {
-                byte[] fields = fields(entry);
-                out.writeInt(fields.length);
-                out.writeInt(checksum(generation, fields));
-                out.write(fields);
-            }
-            frames = bytes.toByteArray();
-        } catch (IOException impossible) {
-            throw new UncheckedIOException(impossible);
+        List<byte[]> frames = new ArrayList<>(entries.size());
+        long length = 0;
+        for (Entry entry : entries) {
+            byte[] fields = fields(entry);
+            frames.add(fields);
+            length += FRAME_HEADER_BYTES + fields.length;
         }
-        if ((long) end + frames.length + FRAME_HEADER_BYTES > mapped.capacity()) {
+        if (end + length + FRAME_HEADER_BYTES > mapped.capacity()) {
             return false;
         }
         // The end marker first, beyond the new frames: a kill while copying them leaves a frame cut
         // short, not one followed by what an earlier append left there.
-        mapped.putLong(end + frames.length, 0);
-        mapped.put(end, frames);
-        end += frames.length;
+        mapped.putLong(end + (int) length, 0);
+        for (byte[] fields : frames) {
+            mapped.putInt(end, fields.length);
+            mapped.putInt(end + 4, checksum(generation, fields));
+            mapped.put(end + FRAME_HEADER_BYTES, fields);
+            end += FRAME_HEADER_BYTES + fields.length;
+        }
         return true;
     }
 
@@ -216,25 +211,47 @@ final class AuditJournal {
         return (int) crc.getValue();
     }
 
-    private static byte[] fields(Entry entry) throws IOException {
+    /**
+     * The entry's fields in one array of exactly their size: each text is encoded once and copied
+     * once. Written through streams, the payload was copied five times over, which cost as much as
+     * hashing it.
+     */
+    private static byte[] fields(Entry entry) {
         StoredRecord record = entry.record();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(record.payload().length() + 512);
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.writeLong(record.position());
-        writeText(out, record.recordId());
-        writeText(out, record.kind());
-        out.writeLong(record.recordedAt().getEpochSecond());
-        out.writeInt(record.recordedAt().getNano());
-        writeText(out, record.caseId());
-        writeText(out, record.actorId());
-        writeText(out, record.ruleSetVersion());
-        writeText(out, record.subjectId());
-        writeText(out, record.payload());
-        writeText(out, record.prevHash());
-        writeText(out, record.hash());
-        writeTexts(out, entry.ruleIds());
-        writeTexts(out, entry.escapeIds());
-        return bytes.toByteArray();
+        byte[][] texts = utf8(record.recordId(), record.kind(), record.caseId(), record.actorId(),
+                record.ruleSetVersion(), record.subjectId(), record.payload(), record.prevHash(), record.hash());
+        byte[][] ruleIds = utf8(entry.ruleIds().toArray(String[]::new));
+        byte[][] escapeIds = utf8(entry.escapeIds().toArray(String[]::new));
+        ByteBuffer out = ByteBuffer.allocate(Long.BYTES * 2 + Integer.BYTES * 3
+                + encodedLength(texts) + encodedLength(ruleIds) + encodedLength(escapeIds));
+        out.putLong(record.position());
+        putText(out, texts[0]);
+        putText(out, texts[1]);
+        out.putLong(record.recordedAt().getEpochSecond());
+        out.putInt(record.recordedAt().getNano());
+        for (int text = 2; text < texts.length; text++) {
+            putText(out, texts[text]);
+        }
+        putTexts(out, ruleIds);
+        putTexts(out, escapeIds);
+        return out.array();
+    }
+
+    private static byte[][] utf8(String... texts) {
+        byte[][] encoded = new byte[texts.length][];
+        for (int i = 0; i < texts.length; i++) {
+            encoded[i] = texts[i] == null ? null : texts[i].getBytes(StandardCharsets.UTF_8);
+        }
+        return encoded;
+    }
+
+    /** Each text's length prefix and bytes. */
+    private static int encodedLength(byte[][] texts) {
+        int length = 0;
+        for (byte[] text : texts) {
+            length += Integer.BYTES + (text == null ? 0 : text.length);
+        }
+        return length;
     }
 
     private static Entry entry(byte[] fields) {
@@ -245,15 +262,14 @@ final class AuditJournal {
         return new Entry(record, readTexts(in), readTexts(in));
     }
 
-    /** Length-prefixed UTF-8; -1 for null. DataOutput's own writeUTF stops at 64 KB, too short for a payload. */
-    private static void writeText(DataOutputStream out, String text) throws IOException {
-        if (text == null) {
-            out.writeInt(-1);
+    /** Length-prefixed UTF-8; -1 for null. */
+    private static void putText(ByteBuffer out, byte[] utf8) {
+        if (utf8 == null) {
+            out.putInt(-1);
             return;
         }
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
+        out.putInt(utf8.length);
+        out.put(utf8);
     }
 
     private static String readText(ByteBuffer in) {
@@ -266,10 +282,11 @@ final class AuditJournal {
         return text;
     }
 
-    private static void writeTexts(DataOutputStream out, List<String> texts) throws IOException {
-        out.writeInt(texts.size());
-        for (String text : texts) {
-            writeText(out, text);
+    /** A count, then each text. */
+    private static void putTexts(ByteBuffer out, byte[][] texts) {
+        out.putInt(texts.length);
+        for (byte[] text : texts) {
+            putText(out, text);
         }
     }
 
