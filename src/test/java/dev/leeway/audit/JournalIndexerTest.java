@@ -50,6 +50,21 @@ class JournalIndexerTest {
     }
 
     @Test
+    void aRecordHandedOverAfterAQuietSpellWakesTheIndexer() throws Exception {
+        indexer = indexer(batch -> batch.forEach(entry -> inDatabase.add(entry.record().recordId())),
+                Duration.ofSeconds(5));
+        indexer.add(entry("before the quiet spell"));
+        indexer.awaitIndexed();
+        // Long enough for the indexer to stop looking and go to sleep.
+        Thread.sleep(JournalIndexer.LOOKS_BEFORE_SLEEPING * 20L);
+
+        indexer.add(entry("after it"));
+        indexer.awaitIndexed();
+
+        assertThat(inDatabase).containsExactly("before the quiet spell", "after it");
+    }
+
+    @Test
     void aBatchTheDatabaseRefusedIsAddedOnceItAcceptsAgain() {
         AtomicInteger attempts = new AtomicInteger();
         indexer = indexer(batch -> {
