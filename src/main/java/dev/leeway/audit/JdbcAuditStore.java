@@ -57,7 +57,7 @@ public class JdbcAuditStore implements AuditStore, AutoCloseable {
             (row, rowNumber) -> new ChainHead(row.getLong("chain_position"), row.getString("hash"));
     private static final Logger log = LoggerFactory.getLogger(JdbcAuditStore.class);
     /** About 3,500 decisions: the database file is written and the journal emptied every second or two under load. */
-    private static final long JOURNAL_LIMIT_BYTES = 32L * 1024 * 1024;
+    static final long JOURNAL_LIMIT_BYTES = 32L * 1024 * 1024;
     /** A second or less of walking on H2. */
     private static final long PROGRESS_EVERY = 10_000;
 

@@ -246,7 +246,7 @@ class AuditJournalTest {
         }
 
         assertThat(new AuditJournal(journalOf(directory.resolve("live"))).size())
-                .as("emptied once the database file took over").isLessThan(32L * 1024 * 1024);
+                .as("emptied once the database file took over").isLessThan(JdbcAuditStore.JOURNAL_LIMIT_BYTES);
         JdbcAuditStore restarted = started(h2(copyOfTheFiles(true) + ""));
         assertThat(restarted.findAll(answered)).hasSize(40);
         assertThat(restarted.verify().intact()).isTrue();
