@@ -7,6 +7,7 @@ import dev.leeway.decision.DecisionIds;
 import dev.leeway.facts.Actor;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -65,7 +66,7 @@ public class EscapeInvocations {
         String reviewer = escape.path("review").path("by").isMissingNode() || escape.path("review").path("by").isNull()
                 ? null : escape.path("review").path("by").asString();
         EscapeUse use = new EscapeUse(ids.next().toString(), decisionId, escapeId, decision.caseId(), actor.id(),
-                request.justification(), requires, reviewer, clock.instant(), reviewer == null ? NO_REVIEW : PENDING,
+                request.justification(), requires, reviewer, now(), reviewer == null ? NO_REVIEW : PENDING,
                 null, null, null);
         transactions.executeWithoutResult(status -> {
             store.append(List.of(new AuditEntry(use.invocationId(), INVOCATION_RECORD, use.invokedAt(), use.caseId(),
@@ -98,7 +99,7 @@ public class EscapeInvocations {
                 throw new EscapeRefusedException(HttpStatus.CONFLICT, "This use of " + use.escapeId() + " is for "
                         + use.reviewerRole() + " to review; the reviewer's roles are " + review.reviewer().roles() + ".");
             }
-            Instant now = clock.instant();
+            Instant now = now();
             EscapeUse reviewed = use.reviewed(review.outcome().name(), review.reviewer().id(), review.note(), now);
             table.settle(reviewed);
             store.append(List.of(new AuditEntry(ids.next().toString(), "ESCAPE_REVIEW", now, use.caseId(),
@@ -120,6 +121,14 @@ public class EscapeInvocations {
         }
         List<EscapeUse> page = found.subList(0, limit);
         return new EscapeUsePage(page, UsePosition.of(page.get(limit - 1)).cursor(UsePosition.AFTER));
+    }
+
+    /**
+     * The audit log keeps instants to the millisecond, the review queue to the microsecond: an instant
+     * taken to the millisecond is the same in the answer, the queue and the record.
+     */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private JsonNode offered(StoredRecord decision, String escapeId) {

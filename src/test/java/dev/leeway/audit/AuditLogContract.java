@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -259,6 +260,39 @@ abstract class AuditLogContract {
 
         Reply csv = api.get("/api/v1/audit/export?format=csv&caseId=" + caseId);
         assertThat(csv.body().strip().split("\n")).as("a header and the case's three records").hasSize(4);
+    }
+
+    @Test
+    void aUseAndItsReviewShowTheSameInstantsWhereverTheyAreRead() {
+        String caseId = "AUD-INSTANTS-" + System.nanoTime();
+        String decisionId = decide(REPEAT_CONTACT.replace("AUD-1", caseId)).path("decisionId").asString();
+        String useOf = "/api/v1/decisions/" + decisionId + "/escapes/repeat-contact/invocations";
+        JsonNode reviewedUse = api.postJson(useOf, "{\"actor\": {\"id\": \"agent-7\", \"roles\": [\"AGENT\"]}}").json();
+        JsonNode pendingUse = api.postJson(useOf, "{\"actor\": {\"id\": \"agent-8\", \"roles\": [\"AGENT\"]}}").json();
+        String reviewedId = reviewedUse.path("invocationId").asString();
+        JsonNode review = api.postJson("/api/v1/audit/escapes/" + reviewedId + "/review", "{\"reviewer\": {\"id\": "
+                + "\"pm-1\", \"roles\": [\"PROBLEM_MANAGER\"]}, \"outcome\": \"APPROVED\", \"note\": \"ok\"}").json();
+
+        Map<String, Instant> recorded = exportedLines("caseId=" + caseId).stream().collect(Collectors.toMap(
+                line -> line.path("kind").asString(), line -> Instant.parse(line.path("recordedAt").asString()),
+                (first, second) -> first));
+        JsonNode listedReview = api.get("/api/v1/audit/escape-uses?caseId=" + caseId + "&escape=repeat-contact&actor=agent-7")
+                .json().path("items").get(0);
+        JsonNode queued = api.everyItem("/api/v1/audit/escapes?status=PENDING_REVIEW&reviewerRole=PROBLEM_MANAGER&limit=500")
+                .stream().filter(item -> item.path("invocationId").asString().equals(pendingUse.path("invocationId").asString()))
+                .findFirst().orElseThrow();
+
+        assertThat(instant(reviewedUse, "invokedAt")).as("the answer to the use, and its audit record")
+                .isEqualTo(recorded.get("ESCAPE_INVOCATION"));
+        assertThat(instant(queued, "invokedAt")).as("the review queue, and the answer to the use")
+                .isEqualTo(instant(pendingUse, "invokedAt"));
+        assertThat(instant(review, "reviewedAt")).as("the answer to the review, and its audit record")
+                .isEqualTo(recorded.get("ESCAPE_REVIEW"))
+                .isEqualTo(instant(listedReview, "reviewedAt"));
+    }
+
+    private static Instant instant(JsonNode node, String field) {
+        return Instant.parse(node.path(field).asString());
     }
 
     private List<JsonNode> exportedLines(String query) {
