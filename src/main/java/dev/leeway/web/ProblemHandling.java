@@ -44,6 +44,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+    /** RFC 9457's type for a problem that says no more than its status. */
+    private static final URI STATUS_ONLY = URI.create("about:blank");
 
     static ProblemDetail payloadTooLarge(long limit) {
         return problem(HttpStatus.PAYLOAD_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE,
@@ -57,6 +59,20 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         problem.setType(type);
         problem.setTitle(title);
         return problem;
+    }
+
+    /**
+     * Spring leaves out the type of a problem that only restates its status (an unknown path or
+     * record, an unsupported method or media type). RFC 9457 reads a missing type as
+     * {@code about:blank}; saying so keeps every problem's shape the same for clients.
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+            WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getType() == null) {
+            problem.setType(STATUS_ONLY);
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
     }
 
     @Override

@@ -115,6 +115,8 @@ abstract class AuditLogContract {
 
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().path("type").asString()).isEqualTo("about:blank");
+        assertThat(reply.json().path("detail").asString()).contains("0191c0de-0000-7000-8000-000000000000");
     }
 
     @Test
@@ -648,6 +650,8 @@ abstract class AuditLogContract {
 
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().path("type").asString()).isEqualTo("about:blank");
+        assertThat(reply.json().path("detail").asString()).contains("0191c0de-0000-7000-8000-000000000000");
     }
 
     /**

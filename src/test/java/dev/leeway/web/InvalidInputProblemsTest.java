@@ -181,16 +181,22 @@ class InvalidInputProblemsTest {
                 .header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString("case C-1")));
 
-        assertThat(reply.status()).isEqualTo(415);
-        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertProblem(reply, 415, "about:blank");
     }
 
     @Test
     void unknownPathIsAProblem() {
         Reply reply = api.get("/api/v1/nothing-here");
 
-        assertThat(reply.status()).isEqualTo(404);
-        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertProblem(reply, 404, "about:blank");
+    }
+
+    @Test
+    void anUnsupportedMethodIsAProblemWithAType() {
+        Reply reply = api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/decisions"))
+                .DELETE());
+
+        assertProblem(reply, 405, "about:blank");
     }
 
     @Test
