@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -711,13 +712,41 @@ abstract class AuditLogContract {
         assertThat(verification.path("firstBreak").path("problem").asString()).contains("records at the end were removed");
     }
 
+    @Test
+    void healthSaysWhatTheLatestWalkFoundAboutTheChain() {
+        String id = decide(REPEAT_CONTACT).path("decisionId").asString();
+        decide(REPEAT_CONTACT);
+        long position = positionOf(id);
+
+        Reply whileBroken = without(id, () -> {
+            api.get("/api/v1/audit/verify");
+            return api.get("/actuator/health");
+        });
+        Reply afterwards = api.get("/actuator/health");
+
+        assertThat(whileBroken.status()).as("the instance keeps its traffic").isEqualTo(200);
+        assertThat(whileBroken.json().path("status").asString()).isEqualTo("BROKEN");
+        JsonNode broken = whileBroken.json().path("components").path("auditChain");
+        assertThat(broken.path("status").asString()).isEqualTo("BROKEN");
+        assertThat(broken.path("details").path("latestWalk").path("firstBreak").path("position").asLong()).isEqualTo(position);
+        JsonNode intact = afterwards.json().path("components").path("auditChain");
+        assertThat(intact.path("status").asString()).as("once a walk finds it intact again").isEqualTo("UP");
+        assertThat(intact.path("details").path("latestWalk").path("head").path("position").asLong())
+                .isGreaterThan(position);
+    }
+
     /** What verify says while the record is deleted behind the application's back; then it is put back. */
     private JsonNode verifiedWithout(String recordId) {
+        return without(recordId, () -> api.get("/api/v1/audit/verify").json());
+    }
+
+    /** What {@code look} finds while the record is deleted behind the application's back; then it is put back. */
+    private <T> T without(String recordId, Supplier<T> look) {
         Map<String, Object> deleted = jdbc.queryForMap("SELECT * FROM audit_record WHERE record_id = ?", recordId);
         disableGuard();
         try {
             jdbc.update("DELETE FROM audit_record WHERE record_id = ?", recordId);
-            return api.get("/api/v1/audit/verify").json();
+            return look.get();
         } finally {
             // Put the record back exactly, so the other tests sharing this database see an intact chain.
             List<String> columns = new ArrayList<>(deleted.keySet());
