@@ -72,7 +72,7 @@ public final class ExportMemoryCheck {
         CountingSink sink = new CountingSink();
         long exporting = System.nanoTime();
         new AuditExport(store, JsonMapper.builder().build())
-                .jsonLines(new ExportSelection(null, null, null, null), sink);
+                .jsonLines(new ExportSelection(null, null, null, null, null, null), sink);
         System.out.printf("exported %,d lines, %,d MB, in %.0f s%n", sink.lines, sink.bytes >> 20,
                 (System.nanoTime() - exporting) / 1e9);
         System.out.printf("heap in use: %d MB before the export; during it, at most %d MB left after each of %d "

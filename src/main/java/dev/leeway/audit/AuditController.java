@@ -68,16 +68,18 @@ public class AuditController {
      * receive a cut-off file that looks complete.
      */
     @GetMapping(path = "/export", produces = {"application/x-ndjson", "text/csv"})
-    @Operation(summary = "Every record in [from, to) in chain order, of one case or one actor if asked, "
+    @Operation(summary = "Every record in [from, to) in chain order, of one case, actor, rule or escape if asked, "
             + "streamed as JSON Lines or CSV")
     public void export(
             @RequestParam(required = false) String caseId,
             @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String rule,
+            @RequestParam(required = false) String escape,
             @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to,
             @RequestParam(defaultValue = "jsonl") @Pattern(regexp = "jsonl|csv", message = "must be jsonl or csv") String format,
             HttpServletResponse response) throws IOException {
-        ExportSelection selection = new ExportSelection(caseId, actor, from, to);
+        ExportSelection selection = new ExportSelection(caseId, actor, rule, escape, from, to);
         boolean csv = "csv".equals(format);
         response.setContentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8).toString() : "application/x-ndjson");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"leeway-audit." + format + "\"");

@@ -97,10 +97,13 @@ final class H2TermBlocks {
         return counted == null ? 0 : counted;
     }
 
-    /** Blocks from {@code lowestBlock} to {@code highestBlock} that hold the term, newest first, at most {@code limit}. */
-    List<Long> blocksWith(String kind, String id, long lowestBlock, long highestBlock, int limit) {
+    /**
+     * Blocks from {@code lowestBlock} to {@code highestBlock} that hold the term, newest or oldest
+     * first, at most {@code limit}.
+     */
+    List<Long> blocksWith(String kind, String id, long lowestBlock, long highestBlock, int limit, boolean newestFirst) {
         return jdbc.queryForList("SELECT block FROM audit_term_block WHERE term_kind = ? AND term_id = ? "
-                + "AND block >= ? AND block <= ? ORDER BY block DESC FETCH FIRST ? ROWS ONLY", Long.class,
-                kind, id, lowestBlock, highestBlock, limit);
+                + "AND block >= ? AND block <= ? ORDER BY block " + (newestFirst ? "DESC" : "ASC") + " FETCH FIRST ? ROWS ONLY",
+                Long.class, kind, id, lowestBlock, highestBlock, limit);
     }
 }

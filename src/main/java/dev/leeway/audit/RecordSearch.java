@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -54,46 +55,33 @@ final class RecordSearch {
         this.termBlocks = termBlocks;
     }
 
+    /** A rule or an escape that records must name, as the H2 block index keys it. */
+    private record Term(String kind, String id) {
+
+        /** The rule when both are asked for, or none when neither is. */
+        static Term of(String rule, String escape) {
+            if (rule != null) {
+                return new Term(H2TermBlocks.RULE, rule);
+            }
+            return escape == null ? null : new Term(H2TermBlocks.ESCAPE, escape);
+        }
+    }
+
     List<StoredRecord> decisions(DecisionFilter filter, long beforePosition, int limit) {
         Positions positions = positions(filter.from(), filter.to(), beforePosition);
         if (positions.isEmpty()) {
             return List.of();
         }
-        boolean byTerm = filter.rule() != null || filter.escape() != null;
-        if (termBlocks != null && byTerm && !fewerOwnRecordsThanBlocksWithTerm(filter, positions)) {
-            return decisionsInBlocksWithTerm(filter, positions, limit);
+        Term term = Term.of(filter.rule(), filter.escape());
+        if (!readsBlocks(term, filter.caseId(), filter.actor(), positions)) {
+            return decisionsAt(filter, positions, limit);
         }
-        return decisionsAt(filter, positions, limit);
-    }
-
-    /**
-     * H2, by rule or escape and also by case or actor: whether that case or actor has fewer records
-     * than there are blocks that can hold the rule or escape. Reading its own records one by one is
-     * then cheaper than a query per block; otherwise a busy actor and a rare rule would read every
-     * one of the actor's records (15 s for 348,000), where the blocks read only the few that can match.
-     */
-    private boolean fewerOwnRecordsThanBlocksWithTerm(DecisionFilter filter, Positions positions) {
-        String column = filter.caseId() != null ? "case_id" : filter.actor() != null ? "actor_id" : null;
-        if (column == null) {
-            return false;
-        }
-        long blocks = termBlocks.countBlocksWith(termKind(filter), termId(filter),
-                H2TermBlocks.blockOf(positions.first()), H2TermBlocks.blockOf(positions.end() - 1));
-        Query own = new Query("SELECT chain_position FROM audit_record WHERE 1 = 1")
-                .and(column + " = ?", filter.caseId() != null ? filter.caseId() : filter.actor())
-                .within(positions)
-                .limit(Math.toIntExact(Math.min(blocks, Integer.MAX_VALUE - 1)) + 1);
-        Long counted = jdbc.queryForObject("SELECT COUNT(*) FROM (" + own.sql() + ") AS own_records", Long.class,
-                own.arguments());
-        return counted != null && counted <= blocks;
-    }
-
-    private static String termKind(DecisionFilter filter) {
-        return filter.rule() != null ? H2TermBlocks.RULE : H2TermBlocks.ESCAPE;
-    }
-
-    private static String termId(DecisionFilter filter) {
-        return filter.rule() != null ? filter.rule() : filter.escape();
+        List<StoredRecord> found = new ArrayList<>();
+        eachBlockWith(term, positions, true, inBlock -> {
+            found.addAll(decisionsAt(filter, inBlock, limit - found.size()));
+            return found.size() < limit;
+        });
+        return found;
     }
 
     void stream(ExportSelection selection, Consumer<StoredRecord> consumer) {
@@ -101,51 +89,90 @@ final class RecordSearch {
         if (positions.isEmpty()) {
             return;
         }
+        Term term = Term.of(selection.rule(), selection.escape());
+        transactions.executeWithoutResult(status -> database.readMany(jdbc, () -> {
+            if (readsBlocks(term, selection.caseId(), selection.actor(), positions)) {
+                eachBlockWith(term, positions, false, inBlock -> {
+                    streamAt(selection, inBlock, consumer);
+                    return true;
+                });
+            } else {
+                streamAt(selection, positions, consumer);
+            }
+        }));
+    }
+
+    private void streamAt(ExportSelection selection, Positions positions, Consumer<StoredRecord> consumer) {
         Query query = new Query("SELECT " + JdbcAuditStore.COLUMNS + " FROM audit_record WHERE 1 = 1")
                 .within(positions)
                 .narrowedTo(selection.caseId(), selection.actor(), selection.from(), selection.to())
+                .naming(database, selection.rule(), selection.escape())
                 .inChainOrder(selection.caseId(), selection.actor(), "ASC");
-        transactions.executeWithoutResult(status -> database.readMany(jdbc, () -> streaming.query(query.sql(),
-                (ResultSet row) -> consumer.accept(JdbcAuditStore.toRecord(row, 0)), query.arguments())));
+        streaming.query(query.sql(), (ResultSet row) -> consumer.accept(JdbcAuditStore.toRecord(row, 0)), query.arguments());
     }
 
-    /** H2, by rule or escape: reads only the blocks that can hold a match, newest first, until the page is full. */
-    private List<StoredRecord> decisionsInBlocksWithTerm(DecisionFilter filter, Positions positions, int limit) {
-        String kind = termKind(filter);
-        String id = termId(filter);
+    /**
+     * On H2, by rule or escape: whether to read only the blocks that can hold the term. Not when a
+     * case or actor asked for has fewer records than there are such blocks: reading its own records
+     * one by one is then cheaper than a query per block. Otherwise a busy actor and a rare rule
+     * would read every one of the actor's records (15 s for 348,000), where the blocks read only the
+     * few that can match.
+     */
+    private boolean readsBlocks(Term term, String caseId, String actor, Positions positions) {
+        if (termBlocks == null || term == null) {
+            return false;
+        }
+        String column = caseId != null ? "case_id" : actor != null ? "actor_id" : null;
+        if (column == null) {
+            return true;
+        }
+        long blocks = termBlocks.countBlocksWith(term.kind(), term.id(),
+                H2TermBlocks.blockOf(positions.first()), H2TermBlocks.blockOf(positions.end() - 1));
+        Query own = new Query("SELECT chain_position FROM audit_record WHERE 1 = 1")
+                .and(column + " = ?", caseId != null ? caseId : actor)
+                .within(positions)
+                .limit(Math.toIntExact(Math.min(blocks, Integer.MAX_VALUE - 1)) + 1);
+        Long counted = jdbc.queryForObject("SELECT COUNT(*) FROM (" + own.sql() + ") AS own_records", Long.class,
+                own.arguments());
+        return counted == null || counted > blocks;
+    }
+
+    /**
+     * H2: the positions of each block that can hold the term, newest first or in chain order, until
+     * {@code visit} has had enough.
+     */
+    private void eachBlockWith(Term term, Positions positions, boolean newestFirst, Predicate<Positions> visit) {
         long lowest = H2TermBlocks.blockOf(positions.first());
         long highest = H2TermBlocks.blockOf(positions.end() - 1);
-        List<StoredRecord> found = new ArrayList<>();
-        while (found.size() < limit && highest >= lowest) {
-            List<Long> blocks = termBlocks.blocksWith(kind, id, lowest, highest, BLOCKS_PER_LOOKUP);
+        while (highest >= lowest) {
+            List<Long> blocks = termBlocks.blocksWith(term.kind(), term.id(), lowest, highest, BLOCKS_PER_LOOKUP, newestFirst);
             for (long block : blocks) {
                 Positions inBlock = new Positions(Math.max(positions.first(), block * H2TermBlocks.BLOCK),
                         Math.min(positions.end(), (block + 1) * H2TermBlocks.BLOCK));
-                found.addAll(decisionsAt(filter, inBlock, limit - found.size()));
-                if (found.size() >= limit) {
-                    break;
+                if (!visit.test(inBlock)) {
+                    return;
                 }
             }
             if (blocks.size() < BLOCKS_PER_LOOKUP) {
-                break;
+                return;
             }
-            highest = blocks.get(blocks.size() - 1) - 1;
+            long last = blocks.get(blocks.size() - 1);
+            if (newestFirst) {
+                highest = last - 1;
+            } else {
+                lowest = last + 1;
+            }
         }
-        return found;
     }
 
     /** Decisions matching the filter at the positions, newest first. */
     private List<StoredRecord> decisionsAt(DecisionFilter filter, Positions positions, int limit) {
         Query query = new Query("SELECT " + JdbcAuditStore.COLUMNS + " FROM audit_record WHERE kind = 'DECISION'")
                 .within(positions)
-                .narrowedTo(filter.caseId(), filter.actor(), filter.from(), filter.to());
-        if (filter.rule() != null) {
-            query.and(database.arrayContains("rule_ids"), filter.rule());
-        }
-        if (filter.escape() != null) {
-            query.and(database.arrayContains("escape_ids"), filter.escape());
-        }
-        query.inChainOrder(filter.caseId(), filter.actor(), "DESC").limit(limit);
+                .narrowedTo(filter.caseId(), filter.actor(), filter.from(), filter.to())
+                .naming(database, filter.rule(), filter.escape())
+                .inChainOrder(filter.caseId(), filter.actor(), "DESC")
+                .limit(limit);
         return jdbc.query(query.sql(), JdbcAuditStore::toRecord, query.arguments());
     }
 
@@ -213,6 +240,17 @@ final class RecordSearch {
             }
             if (to != null) {
                 and("recorded_at < ?", utc(to));
+            }
+            return this;
+        }
+
+        /** Records whose arrays name the rule and the escape, where given. */
+        Query naming(AuditDatabase database, String rule, String escape) {
+            if (rule != null) {
+                and(database.arrayContains("rule_ids"), rule);
+            }
+            if (escape != null) {
+                and(database.arrayContains("escape_ids"), escape);
             }
             return this;
         }

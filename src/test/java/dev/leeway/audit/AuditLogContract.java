@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -195,6 +196,32 @@ abstract class AuditLogContract {
                 .containsExactlyElementsOf(log.stream().filter(decision -> "AUD-SELDOM-150".equals(decision.caseId()))
                         .map(Logged::id).toList())
                 .hasSize(1);
+
+        // The export reads the same way, oldest first, and holds every kind of record naming the term.
+        for (String rule : List.of("escape-repeat-contact", "escape-goodwill-compensation", "no-such-rule")) {
+            assertThat(exportedIds("rule=" + rule)).as("export by " + rule)
+                    .containsExactlyElementsOf(oldestFirst(idsNaming(log, Logged::rules, rule, Instant.MIN, Instant.MAX)));
+            assertThat(exportedIds("rule=" + rule + "&from=" + middle + "&to=" + later)).as("export by " + rule + " in a time range")
+                    .containsExactlyElementsOf(oldestFirst(idsNaming(log, Logged::rules, rule, middle, later)));
+            assertThat(exportedIds("actor=busy-agent&rule=" + rule)).as("export by busy-agent and " + rule)
+                    .containsExactlyElementsOf(oldestFirst(idsNaming(log.stream().filter(decision -> "busy-agent".equals(decision.actor()))
+                            .toList(), Logged::rules, rule, Instant.MIN, Instant.MAX)));
+        }
+        assertThat(exportedIds("escape=repeat-contact")).as("export by escape: decisions that offered it, its uses and reviews")
+                .containsExactlyElementsOf(jdbc.query("SELECT record_id, escape_ids FROM audit_record ORDER BY chain_position",
+                        (row, number) -> List.of((Object[]) row.getArray("escape_ids").getArray()).contains("repeat-contact")
+                                ? row.getString("record_id") : "").stream().filter(id -> !id.isEmpty()).toList())
+                .hasSizeGreaterThanOrEqualTo(5);
+    }
+
+    private static List<String> oldestFirst(List<String> newestFirst) {
+        List<String> reversed = new ArrayList<>(newestFirst);
+        Collections.reverse(reversed);
+        return reversed;
+    }
+
+    private List<String> exportedIds(String query) {
+        return exportedLines(query).stream().map(line -> line.path("recordId").asString()).toList();
     }
 
     /** A decision as the log holds it, read straight from the database. */
@@ -263,6 +290,26 @@ abstract class AuditLogContract {
 
         Reply csv = api.get("/api/v1/audit/export?format=csv&caseId=" + caseId);
         assertThat(csv.body().strip().split("\n")).as("a header and the case's three records").hasSize(4);
+    }
+
+    @Test
+    void anExportByEscapeHoldsTheDecisionsThatOfferedItItsUsesAndTheirReviews() {
+        String caseId = "AUD-EXPORT-ESCAPE-" + System.nanoTime();
+        String decisionId = decide(REPEAT_CONTACT.replace("AUD-1", caseId)).path("decisionId").asString();
+        String invocationId = api.postJson("/api/v1/decisions/" + decisionId + "/escapes/repeat-contact/invocations",
+                "{\"actor\": {\"id\": \"agent-7\", \"roles\": [\"AGENT\"]}}").json().path("invocationId").asString();
+        Reply review = api.postJson("/api/v1/audit/escapes/" + invocationId + "/review", "{\"reviewer\": {\"id\": "
+                + "\"pm-1\", \"roles\": [\"PROBLEM_MANAGER\"]}, \"outcome\": \"APPROVED\", \"note\": \"ok\"}");
+        assertThat(review.status()).as(review.body()).isEqualTo(200);
+
+        assertThat(exportedLines("caseId=" + caseId + "&escape=repeat-contact"))
+                .extracting(line -> line.path("kind").asString())
+                .containsExactly("DECISION", "ESCAPE_INVOCATION", "ESCAPE_REVIEW");
+        assertThat(exportedLines("caseId=" + caseId + "&rule=escape-repeat-contact"))
+                .extracting(line -> line.path("recordId").asString()).containsExactly(decisionId);
+        assertThat(exportedLines("caseId=" + caseId + "&escape=goodwill-compensation")).isEmpty();
+        Reply csv = api.get("/api/v1/audit/export?format=csv&caseId=" + caseId + "&escape=repeat-contact");
+        assertThat(csv.body().strip().split("\n")).as("a header and the three records").hasSize(4);
     }
 
     @Test
