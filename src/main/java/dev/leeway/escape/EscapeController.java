@@ -47,7 +47,8 @@ public class EscapeController {
     @Operation(summary = "The review queue: uses of escapes by review status and reviewer role, oldest first, "
             + "a page at a time")
     public EscapeUsePage queue(
-            @RequestParam(defaultValue = "PENDING_REVIEW") @Pattern(regexp = "PENDING_REVIEW|APPROVED|FLAGGED") String status,
+            @RequestParam(defaultValue = "PENDING_REVIEW") @Pattern(regexp = "PENDING_REVIEW|APPROVED|FLAGGED",
+                    message = "must be one of PENDING_REVIEW, APPROVED, FLAGGED") String status,
             @RequestParam(required = false) String reviewerRole,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {

@@ -253,6 +253,16 @@ class EscapeUseApiTest {
     }
 
     @Test
+    void anUnknownReviewStatusIsAProblemNamingTheStatusesThereAre() {
+        Reply reply = api.get("/api/v1/audit/escapes?status=DONE");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().path("errors").get(0).path("field").asString()).isEqualTo("status");
+        assertThat(reply.json().path("errors").get(0).path("message").asString())
+                .isEqualTo("must be one of PENDING_REVIEW, APPROVED, FLAGGED");
+    }
+
+    @Test
     void aCursorTheQueueDidNotHandOutIsAProblemNamingTheCursor() {
         decide("{\"case\": {\"id\": \"ESC-CURSOR-1\"}}");
         decide("{\"case\": {\"id\": \"ESC-CURSOR-2\"}}");
