@@ -1,5 +1,6 @@
 package dev.leeway.audit;
 
+import dev.leeway.web.InvalidParameterException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -52,6 +53,7 @@ public class AuditController {
             @RequestParam(required = false) Instant to,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+        InvalidParameterException.requireOrdered(from, to);
         List<StoredRecord> found = store.decisions(new DecisionFilter(caseId, rule, escape, actor, from, to),
                 PageCursor.DECISIONS.position(cursor), limit + 1);
         List<DecisionSummary> items = found.stream().limit(limit)
@@ -79,6 +81,7 @@ public class AuditController {
             @RequestParam(required = false) Instant to,
             @RequestParam(defaultValue = "jsonl") @Pattern(regexp = "jsonl|csv", message = "must be jsonl or csv") String format,
             HttpServletResponse response) throws IOException {
+        InvalidParameterException.requireOrdered(from, to);
         ExportSelection selection = new ExportSelection(caseId, actor, rule, escape, from, to);
         boolean csv = "csv".equals(format);
         response.setContentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8).toString() : "application/x-ndjson");

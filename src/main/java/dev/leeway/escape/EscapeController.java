@@ -1,5 +1,6 @@
 package dev.leeway.escape;
 
+import dev.leeway.web.InvalidParameterException;
 import dev.leeway.web.ProblemHandling;
 import dev.leeway.web.ProblemTypes;
 import io.swagger.v3.oas.annotations.Operation;
@@ -67,6 +68,7 @@ public class EscapeController {
             @RequestParam(required = false) Instant to,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+        InvalidParameterException.requireOrdered(from, to);
         return recorded.find(new UseCriteria(null, null, escape, caseId, actor, from, to), cursor, limit);
     }
 

@@ -52,10 +52,10 @@ public final class OpaqueCursor {
     }
 
     /** A cursor this service did not hand out for that listing; answered as a 400 naming {@code cursor}. */
-    public static final class InvalidCursorException extends RuntimeException {
+    public static final class InvalidCursorException extends InvalidParameterException {
 
         public InvalidCursorException(String cursor) {
-            super("\"" + cursor + "\" is not a cursor this service handed out for this listing; start again without one");
+            super("cursor", "\"" + cursor + "\" is not a cursor this service handed out for this listing; start again without one");
         }
     }
 }

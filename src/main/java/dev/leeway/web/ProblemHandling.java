@@ -132,10 +132,10 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return invalid("The request has " + errors.size() + " invalid parameter(s).", errors, request);
     }
 
-    @ExceptionHandler(OpaqueCursor.InvalidCursorException.class)
-    ResponseEntity<Object> invalidCursor(OpaqueCursor.InvalidCursorException ex, WebRequest request) {
-        return invalid("The parameter cursor is invalid: " + ex.getMessage() + ".",
-                List.of(new FieldError("cursor", ex.getMessage())), request);
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> invalidParameter(InvalidParameterException ex, WebRequest request) {
+        FieldError error = new FieldError(ex.parameter(), ex.getMessage());
+        return invalid("The parameter " + error.field() + " " + error.message() + ".", List.of(error), request);
     }
 
     @ExceptionHandler(RuleSetUnavailableException.class)

@@ -151,6 +151,22 @@ class AuditQueryApiTest {
         assertThat(reply.body()).isEmpty();
     }
 
+    /** Swapped bounds would otherwise answer an empty page or file, which reads as "nothing happened". */
+    @Test
+    void aTimeRangeEndingBeforeItStartsIsAProblemNamingTo() {
+        for (String path : List.of("/api/v1/audit/decisions", "/api/v1/audit/export", "/api/v1/audit/escape-uses")) {
+            Reply reply = api.get(path + "?from=2026-12-01T00:00:00Z&to=2026-11-01T00:00:00Z");
+
+            assertThat(reply.status()).as(path).isEqualTo(400);
+            assertThat(reply.contentType()).as(path).startsWith("application/problem+json");
+            assertThat(reply.json().path("errors").get(0).path("field").asString()).as(path).isEqualTo("to");
+            assertThat(reply.json().path("errors").get(0).path("message").asString()).as(path)
+                    .isEqualTo("must not be before from (2026-12-01T00:00:00Z), not 2026-11-01T00:00:00Z");
+        }
+        assertThat(api.get("/api/v1/audit/decisions?from=2026-12-01T00:00:00Z&to=2026-12-01T00:00:00Z").status())
+                .as("an empty range is still a range").isEqualTo(200);
+    }
+
     @Test
     void anUnknownExportFormatIsAProblemNamingIt() {
         Reply reply = api.get("/api/v1/audit/export?format=xml");
