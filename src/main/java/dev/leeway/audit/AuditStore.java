@@ -20,6 +20,14 @@ public interface AuditStore {
         return Optional.empty();
     }
 
+    /**
+     * Where the store has a journal (an H2 file database), how far its database is behind it, and
+     * why while it cannot catch up.
+     */
+    default Optional<JournalBacklog> journalBacklog() {
+        return Optional.empty();
+    }
+
     Optional<StoredRecord> find(String recordId);
 
     /** The records among these ids that exist, by id: one query for a page of them. */

@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.JdbcTransactionManager;
@@ -485,6 +486,15 @@ public class JdbcAuditStore implements AuditStore, AutoCloseable {
     public void stream(ExportSelection selection, Consumer<StoredRecord> consumer) {
         awaitEverythingAnswered();
         search.stream(selection, consumer);
+    }
+
+    @Override
+    public Optional<JournalBacklog> journalBacklog() {
+        if (indexer == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new JournalBacklog(indexer.behind(), indexer.failing()
+                .map(failure -> NestedExceptionUtils.getMostSpecificCause(failure).getMessage()).orElse(null)));
     }
 
     /** A read sees every record appended before it, also those still on their way from the journal. */

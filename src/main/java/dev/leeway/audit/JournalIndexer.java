@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -110,8 +111,14 @@ final class JournalIndexer implements AutoCloseable {
         }
     }
 
-    private long behind() {
+    /** Records handed over that are not in the database yet. */
+    long behind() {
         return handedOverCount.get() - indexedCount.get();
+    }
+
+    /** Why the latest attempt to add records to the database failed, while they keep failing. */
+    Optional<RuntimeException> failing() {
+        return Optional.ofNullable(lastFailure);
     }
 
     private synchronized void start() {
