@@ -58,18 +58,20 @@ public class EscapeController {
     }
 
     @GetMapping(path = "/api/v1/audit/escape-uses", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Every use of an escape, newest first, by escape, case, actor and time, with where its "
-            + "review stands; also uses that ask for no review")
+    @Operation(summary = "Every use of an escape, newest first, by escape, case, actor, review status and time, with "
+            + "where its review stands; also uses that ask for no review")
     public EscapeUsePage uses(
             @RequestParam(required = false) String escape,
             @RequestParam(required = false) String caseId,
             @RequestParam(required = false) String actor,
+            @RequestParam(required = false) @Pattern(regexp = "PENDING_REVIEW|APPROVED|FLAGGED|NO_REVIEW",
+                    message = "must be one of PENDING_REVIEW, APPROVED, FLAGGED, NO_REVIEW") String status,
             @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         InvalidParameterException.requireOrdered(from, to);
-        return recorded.find(new UseCriteria(null, null, escape, caseId, actor, from, to), cursor, limit);
+        return recorded.find(new UseCriteria(status, null, escape, caseId, actor, from, to), cursor, limit);
     }
 
     @PostMapping(path = "/api/v1/audit/escapes/{invocationId}/review", consumes = MediaType.APPLICATION_JSON_VALUE,

@@ -129,6 +129,14 @@ class EscapeUseApiTest {
                 .path("items").findValuesAsString("invocationId")).containsExactly(unreviewed);
         assertThat(api.get("/api/v1/audit/escape-uses?caseId=" + caseId + "&actor=someone-else").json()
                 .path("items").size()).isZero();
+        assertThat(api.get("/api/v1/audit/escape-uses?caseId=" + caseId + "&status=FLAGGED").json()
+                .path("items").findValuesAsString("invocationId")).containsExactly(reviewed);
+        assertThat(api.get("/api/v1/audit/escape-uses?caseId=" + caseId + "&status=NO_REVIEW").json()
+                .path("items").findValuesAsString("invocationId")).containsExactly(unreviewed);
+        Reply unknownStatus = api.get("/api/v1/audit/escape-uses?status=DONE");
+        assertThat(unknownStatus.status()).isEqualTo(400);
+        assertThat(unknownStatus.json().path("errors").get(0).path("message").asString())
+                .isEqualTo("must be one of PENDING_REVIEW, APPROVED, FLAGGED, NO_REVIEW");
         JsonNode firstPage = api.get("/api/v1/audit/escape-uses?caseId=" + caseId + "&limit=1").json();
         assertThat(firstPage.path("items").findValuesAsString("invocationId")).containsExactly(unreviewed);
         assertThat(api.get("/api/v1/audit/escape-uses?caseId=" + caseId + "&limit=1&cursor="
