@@ -27,6 +27,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Escapes")
 public class EscapeController {
 
+    /** Where a review can stand for a use that asks for one. */
+    private static final String QUEUED_STATUSES = "PENDING_REVIEW|APPROVED|FLAGGED";
+    private static final String QUEUED_STATUSES_NAMED = "must be one of PENDING_REVIEW, APPROVED, FLAGGED";
+    /** Also uses of escapes that ask for no review, which only the listing of every use shows. */
+    private static final String USE_STATUSES = QUEUED_STATUSES + "|NO_REVIEW";
+    private static final String USE_STATUSES_NAMED = QUEUED_STATUSES_NAMED + ", NO_REVIEW";
+
     private final EscapeInvocations invocations;
     private final RecordedEscapeUses recorded;
 
@@ -48,8 +55,7 @@ public class EscapeController {
     @Operation(summary = "The review queue: uses of escapes by review status and reviewer role, oldest first, "
             + "a page at a time")
     public EscapeUsePage queue(
-            @RequestParam(defaultValue = "PENDING_REVIEW") @Pattern(regexp = "PENDING_REVIEW|APPROVED|FLAGGED",
-                    message = "must be one of PENDING_REVIEW, APPROVED, FLAGGED") String status,
+            @RequestParam(defaultValue = "PENDING_REVIEW") @Pattern(regexp = QUEUED_STATUSES, message = QUEUED_STATUSES_NAMED) String status,
             @RequestParam(required = false) String reviewerRole,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
@@ -64,8 +70,7 @@ public class EscapeController {
             @RequestParam(required = false) String escape,
             @RequestParam(required = false) String caseId,
             @RequestParam(required = false) String actor,
-            @RequestParam(required = false) @Pattern(regexp = "PENDING_REVIEW|APPROVED|FLAGGED|NO_REVIEW",
-                    message = "must be one of PENDING_REVIEW, APPROVED, FLAGGED, NO_REVIEW") String status,
+            @RequestParam(required = false) @Pattern(regexp = USE_STATUSES, message = USE_STATUSES_NAMED) String status,
             @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to,
             @RequestParam(required = false) String cursor,
