@@ -14,16 +14,36 @@ import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client for tests that talk to the running service as a helpdesk would. */
+/**
+ * A plain HTTP client for tests that talk to the running service as a helpdesk would; it calls with
+ * the test key that holds every permission unless told otherwise.
+ */
 public final class HttpApi {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
-    private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
+    /** The Authorization header's value; null for calls without credentials. */
+    private final String authorization;
 
     public HttpApi(int port) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port, "Bearer " + TestKeys.ALL);
+    }
+
+    private HttpApi(String base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** The same service, called with another API key (or a JWT). */
+    public HttpApi as(String bearerToken) {
+        return new HttpApi(base, "Bearer " + bearerToken);
+    }
+
+    /** The same service, called without credentials. */
+    public HttpApi anonymous() {
+        return new HttpApi(base, null);
     }
 
     /** A response with its body parsed as JSON (null when the body is not JSON). */
@@ -102,8 +122,11 @@ public final class HttpApi {
     }
 
     public Reply send(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.setHeader("Authorization", authorization);
+        }
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String contentType = response.headers().firstValue("Content-Type").orElse("");
             boolean oneJsonDocument = contentType.startsWith("application/json") || contentType.contains("+json");
             JsonNode json = oneJsonDocument && !response.body().isEmpty() ? JSON.readTree(response.body()) : null;

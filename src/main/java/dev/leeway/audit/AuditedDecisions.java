@@ -1,5 +1,6 @@
 package dev.leeway.audit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.leeway.decision.Decision;
 import dev.leeway.decision.DecisionIds;
@@ -11,6 +12,7 @@ import dev.leeway.rules.RuleSet;
 import dev.leeway.rules.RuleSetActivation;
 import dev.leeway.rules.RuleSetActivationListener;
 import dev.leeway.rules.RulesOverview;
+import dev.leeway.security.Caller;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -47,18 +49,23 @@ public class AuditedDecisions implements DecisionLog, RuleSetActivationListener 
      * What a decision record holds, in the order it is stored and hashed; the output is the answer's
      * JSON as it was sent.
      */
-    private record RecordedDecision(Object input, @JsonRawValue String output, Caller caller) {}
+    private record RecordedDecision(Object input, @JsonRawValue String output, RecordedCaller caller) {}
 
-    private record Caller(String address, String actorId) {}
+    /**
+     * The authenticated client (an API key's name, or a JWT's subject and issuer) and the actor it
+     * says it asks for.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record RecordedCaller(String name, String issuer, String actorId) {}
 
     @Override
-    public void record(DecisionRequest request, Decision decision, byte[] answer, String caller) {
+    public void record(DecisionRequest request, Decision decision, byte[] answer, Caller caller) {
         String actorId = request.actor() == null ? null : request.actor().id();
         Object input = masking.isEmpty() ? request : masking.apply(json.valueToTree(request));
         AuditEntry entry = new AuditEntry(decision.decisionId().toString(), "DECISION", clock.instant(),
                 decision.caseId(), actorId, decision.ruleSet().version(), null,
                 json.writeValueAsString(new RecordedDecision(input, new String(answer, StandardCharsets.UTF_8),
-                        new Caller(caller, actorId))),
+                        new RecordedCaller(caller.name(), caller.issuer(), actorId))),
                 decision.firedRules().stream().map(FiredRule::id).filter(Objects::nonNull).distinct().toList(),
                 decision.escapes().stream().map(Escape::id).toList(), null);
         writer.write(entry);

@@ -3,12 +3,13 @@ package dev.leeway.audit;
 import dev.leeway.decision.Decision;
 import dev.leeway.decision.DecisionLog;
 import dev.leeway.decision.DecisionRequest;
+import dev.leeway.security.Caller;
 
 /** {@code leeway.audit.enabled=false}: decisions are answered without being recorded (for measuring only). */
 public class NotRecordedDecisions implements DecisionLog {
 
     @Override
-    public void record(DecisionRequest request, Decision decision, byte[] answer, String caller) {
+    public void record(DecisionRequest request, Decision decision, byte[] answer, Caller caller) {
         // deliberately nothing
     }
 }

@@ -5,9 +5,10 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
+import dev.leeway.security.Caller;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -39,10 +40,11 @@ public class DecisionController {
             + "for a request, a verdict")
     @ApiResponse(responseCode = "200", description = "The decision",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Decision.class)))
-    public byte[] decide(@Valid @RequestBody DecisionRequest request, HttpServletRequest http) {
+    public byte[] decide(@Valid @RequestBody DecisionRequest request,
+            @AuthenticationPrincipal Caller caller) {
         Decision decision = decider.decide(request);
         byte[] answer = json.writeValueAsBytes(decision);
-        log.record(request, decision, answer, http.getRemoteAddr());
+        log.record(request, decision, answer, caller);
         return answer;
     }
 }

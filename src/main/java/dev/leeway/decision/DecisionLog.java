@@ -1,5 +1,7 @@
 package dev.leeway.decision;
 
+import dev.leeway.security.Caller;
+
 /**
  * Where decisions are recorded before they are answered: no decision reaches a helpdesk that the
  * log does not hold. Implemented by the audit log.
@@ -11,8 +13,8 @@ public interface DecisionLog {
      *
      * @param answer the decision as JSON, byte for byte the body the caller will receive; the log
      *        keeps these bytes as the decision's output rather than writing the decision again
-     * @param caller who asked, as far as the service can tell
+     * @param caller who asked, as authenticated
      * @throws RuntimeException when it could not be recorded; the decision must then not be sent
      */
-    void record(DecisionRequest request, Decision decision, byte[] answer, String caller);
+    void record(DecisionRequest request, Decision decision, byte[] answer, Caller caller);
 }

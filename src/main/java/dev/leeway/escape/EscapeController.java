@@ -1,5 +1,6 @@
 package dev.leeway.escape;
 
+import dev.leeway.security.Caller;
 import dev.leeway.web.InvalidParameterException;
 import dev.leeway.web.ProblemHandling;
 import dev.leeway.web.ProblemTypes;
@@ -14,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,8 +49,8 @@ public class EscapeController {
     @Operation(summary = "Use an escape the decision offered: 404 unknown decision, 409 not offered or not for "
             + "the actor's roles, 422 justification missing")
     public ResponseEntity<EscapeUse> invoke(@PathVariable String decisionId, @PathVariable String escapeId,
-            @Valid @RequestBody InvocationRequest request) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(invocations.invoke(decisionId, escapeId, request));
+            @Valid @RequestBody InvocationRequest request, @AuthenticationPrincipal Caller client) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(invocations.invoke(decisionId, escapeId, request, client));
     }
 
     @GetMapping(path = "/api/v1/audit/escapes", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -81,10 +83,11 @@ public class EscapeController {
 
     @PostMapping(path = "/api/v1/audit/escapes/{invocationId}/review", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Review one use of an escape: APPROVED or FLAGGED, with a note; 409 when already reviewed, "
-            + "when the reviewer used it, or when the reviewer lacks the role the escape names")
-    public EscapeUse review(@PathVariable String invocationId, @Valid @RequestBody ReviewRequest review) {
-        return invocations.review(invocationId, review);
+    @Operation(summary = "Review one use of an escape as the authenticated reviewer: APPROVED or FLAGGED, with a note; 409 "
+            + "when already reviewed, when the reviewer used it, or when the reviewer lacks the role the escape names")
+    public EscapeUse review(@PathVariable String invocationId, @Valid @RequestBody ReviewRequest review,
+            @AuthenticationPrincipal Caller reviewer) {
+        return invocations.review(invocationId, review, reviewer);
     }
 
     @ExceptionHandler(EscapeRefusedException.class)

@@ -5,6 +5,7 @@ import dev.leeway.audit.AuditStore;
 import dev.leeway.audit.StoredRecord;
 import dev.leeway.decision.DecisionIds;
 import dev.leeway.facts.Actor;
+import dev.leeway.security.Caller;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -47,7 +48,10 @@ public class EscapeInvocations {
         this.clock = clock;
     }
 
-    public EscapeUse invoke(String decisionId, String escapeId, InvocationRequest request) {
+    /**
+     * @param client the authenticated client that asserts the request's actor; both are recorded
+     */
+    public EscapeUse invoke(String decisionId, String escapeId, InvocationRequest request, Caller client) {
         StoredRecord decision = store.find(decisionId)
                 .filter(record -> "DECISION".equals(record.kind()))
                 .orElseThrow(() -> new EscapeRefusedException(HttpStatus.NOT_FOUND, "No decision " + decisionId + " is recorded."));
@@ -66,7 +70,7 @@ public class EscapeInvocations {
         String reviewer = escape.path("review").path("by").isMissingNode() || escape.path("review").path("by").isNull()
                 ? null : escape.path("review").path("by").asString();
         EscapeUse use = new EscapeUse(ids.next().toString(), decisionId, escapeId, decision.caseId(), actor.id(),
-                request.justification(), requires, reviewer, now(), reviewer == null ? NO_REVIEW : PENDING,
+                client.toString(), request.justification(), requires, reviewer, now(), reviewer == null ? NO_REVIEW : PENDING,
                 null, null, null);
         transactions.executeWithoutResult(status -> {
             store.append(List.of(new AuditEntry(use.invocationId(), INVOCATION_RECORD, use.invokedAt(), use.caseId(),
@@ -77,7 +81,11 @@ public class EscapeInvocations {
         return use;
     }
 
-    public EscapeUse review(String invocationId, ReviewRequest review) {
+    /**
+     * @param reviewer the authenticated principal: it reviews with its own staff roles, whatever a
+     *     request body might claim
+     */
+    public EscapeUse review(String invocationId, ReviewRequest review, Caller reviewer) {
         return transactions.execute(status -> {
             EscapeUse use = table.lockForReview(invocationId)
                     .orElseThrow(() -> new EscapeRefusedException(HttpStatus.NOT_FOUND,
@@ -90,20 +98,22 @@ public class EscapeInvocations {
                 throw new EscapeRefusedException(HttpStatus.CONFLICT, "This use of " + use.escapeId() + " was already "
                         + use.status() + " by " + use.reviewedBy() + ".");
             }
-            if (review.reviewer().id().equals(use.invokedBy())) {
-                throw new EscapeRefusedException(HttpStatus.CONFLICT, "Nobody reviews their own use of an escape.");
+            if (reviewer.name().equals(use.invokedBy()) || reviewer.toString().equals(use.assertedBy())) {
+                throw new EscapeRefusedException(HttpStatus.CONFLICT, "Nobody reviews their own use of an escape: "
+                        + reviewer + " used it or asserted who did.");
             }
             // The escape's rule names who reviews its uses; anyone else approving them would make
             // the review a formality.
-            if (!review.reviewer().roles().contains(use.reviewerRole())) {
+            if (!reviewer.staffRoles().contains(use.reviewerRole())) {
                 throw new EscapeRefusedException(HttpStatus.CONFLICT, "This use of " + use.escapeId() + " is for "
-                        + use.reviewerRole() + " to review; the reviewer's roles are " + review.reviewer().roles() + ".");
+                        + use.reviewerRole() + " to review; the staff roles of " + reviewer + " are "
+                        + reviewer.staffRoles().stream().sorted().toList() + ".");
             }
             Instant now = now();
-            EscapeUse reviewed = use.reviewed(review.outcome().name(), review.reviewer().id(), review.note(), now);
+            EscapeUse reviewed = use.reviewed(review.outcome().name(), reviewer.toString(), review.note(), now);
             table.settle(reviewed);
             store.append(List.of(new AuditEntry(ids.next().toString(), "ESCAPE_REVIEW", now, use.caseId(),
-                    review.reviewer().id(), null, invocationId, json.writeValueAsString(reviewed), List.of(),
+                    reviewer.toString(), null, invocationId, json.writeValueAsString(reviewed), List.of(),
                     List.of(use.escapeId()), null)));
             return reviewed;
         });

@@ -9,7 +9,11 @@ import java.util.List;
  *
  * @param status {@code PENDING_REVIEW}, {@code APPROVED}, {@code FLAGGED}, or {@code NO_REVIEW} when
  *     the escape asks for none
+ * @param invokedBy the actor who used it, as the client asserted
+ * @param assertedBy the authenticated client that asserted the actor (an API key's name, or a JWT's subject and
+ *     issuer)
  * @param reviewerRole who is to review it (null when nobody is)
+ * @param reviewedBy the authenticated reviewer
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EscapeUse(
@@ -18,6 +22,7 @@ public record EscapeUse(
         String escapeId,
         String caseId,
         String invokedBy,
+        String assertedBy,
         String justification,
         List<String> requires,
         String reviewerRole,
@@ -29,7 +34,7 @@ public record EscapeUse(
 
     /** The same use, with where its review now stands. */
     EscapeUse reviewed(String newStatus, String by, String withNote, Instant at) {
-        return new EscapeUse(invocationId, decisionId, escapeId, caseId, invokedBy, justification, requires,
+        return new EscapeUse(invocationId, decisionId, escapeId, caseId, invokedBy, assertedBy, justification, requires,
                 reviewerRole, invokedAt, newStatus, by, withNote, at);
     }
 }

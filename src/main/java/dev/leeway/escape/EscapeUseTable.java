@@ -25,9 +25,10 @@ public class EscapeUseTable {
     }
 
     void add(EscapeUse use) {
-        jdbc.update("INSERT INTO escape_use (invocation_id, decision_id, escape_id, case_id, invoked_by, justification, "
-                + "reviewer_role, invoked_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", use.invocationId(),
-                use.decisionId(), use.escapeId(), use.caseId(), use.invokedBy(), use.justification(), use.reviewerRole(),
+        jdbc.update("INSERT INTO escape_use (invocation_id, decision_id, escape_id, case_id, invoked_by, asserted_by, "
+                + "justification, reviewer_role, invoked_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                use.invocationId(), use.decisionId(), use.escapeId(), use.caseId(), use.invokedBy(), use.assertedBy(),
+                use.justification(), use.reviewerRole(),
                 utc(use.invokedAt()), use.status());
     }
 
@@ -90,7 +91,8 @@ public class EscapeUseTable {
     private static EscapeUse toUse(ResultSet row, int rowNumber) throws SQLException {
         OffsetDateTime reviewedAt = row.getObject("reviewed_at", OffsetDateTime.class);
         return new EscapeUse(row.getString("invocation_id"), row.getString("decision_id"), row.getString("escape_id"),
-                row.getString("case_id"), row.getString("invoked_by"), row.getString("justification"), null,
+                row.getString("case_id"), row.getString("invoked_by"), row.getString("asserted_by"), row.getString("justification"),
+                null,
                 row.getString("reviewer_role"), row.getObject("invoked_at", OffsetDateTime.class).toInstant(),
                 row.getString("status"), row.getString("reviewed_by"), row.getString("note"),
                 reviewedAt == null ? null : reviewedAt.toInstant());

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * file against the set it replaced.
  *
  * @param trigger what loaded it: {@code startup}, {@code file-watch} or {@code api}
- * @param requestedBy who asked for an {@code api} reload: the caller's address; null otherwise
+ * @param requestedBy who asked for an {@code api} reload: the authenticated caller; null otherwise
  * @param instance which instance activated it (see {@link InstanceProperties}); null in records made
  *     before instances were named
  * @param previousVersion the version it replaced, null for the first one

@@ -49,7 +49,7 @@ public class RuleSetLoader implements SmartInitializingSingleton {
         return reload(trigger, null);
     }
 
-    /** As {@link #reload(String)}, asked for by {@code requestedBy} (for an API reload, the caller's address). */
+    /** As {@link #reload(String)}, asked for by {@code requestedBy} (for an API reload, the authenticated caller). */
     public synchronized ReloadOutcome reload(String trigger, String requestedBy) {
         RuleSetCandidate candidate;
         try {

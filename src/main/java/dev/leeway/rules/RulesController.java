@@ -4,7 +4,7 @@ import dev.leeway.web.ProblemHandling;
 import dev.leeway.web.ProblemTypes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
+import dev.leeway.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -54,8 +55,8 @@ public class RulesController {
 
     @PostMapping("/reload")
     @Operation(summary = "Load the rules directory now; a refused set leaves the serving one in place (422)")
-    public ResponseEntity<?> reload(HttpServletRequest http) {
-        ReloadOutcome outcome = loader.reload("api", http.getRemoteAddr());
+    public ResponseEntity<?> reload(@AuthenticationPrincipal Caller caller) {
+        ReloadOutcome outcome = loader.reload("api", caller.toString());
         if (!outcome.rejected()) {
             return ResponseEntity.ok(outcome);
         }

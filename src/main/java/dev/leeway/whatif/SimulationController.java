@@ -1,5 +1,6 @@
 package dev.leeway.whatif;
 
+import dev.leeway.web.InvalidParameterException;
 import dev.leeway.web.ProblemHandling;
 import dev.leeway.web.ProblemTypes;
 import io.swagger.v3.oas.annotations.Operation;
@@ -19,15 +20,21 @@ import org.springframework.web.bind.annotation.RestController;
 public class SimulationController {
 
     private final Simulator simulator;
+    private final SimulationProperties properties;
 
-    public SimulationController(Simulator simulator) {
+    public SimulationController(Simulator simulator, SimulationProperties properties) {
         this.simulator = simulator;
+        this.properties = properties;
     }
 
     @PostMapping(path = "/api/v1/rules/simulate", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Replay inputs through the active rule set and a candidate; report what would change")
     public SimulationReport simulate(@Valid @RequestBody SimulationRequest request) {
+        if (request.inputs().size() > properties.maxInputs()) {
+            throw new InvalidParameterException("inputs", "may hold at most " + properties.maxInputs()
+                    + " inputs per request (leeway.simulation.max-inputs), not " + request.inputs().size());
+        }
         return simulator.simulate(request);
     }
 

@@ -2,14 +2,13 @@ package dev.leeway.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.leeway.BootstrapKeyFile;
 import dev.leeway.HttpApi;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
+import dev.leeway.PackagedService;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -32,9 +31,12 @@ class KillDuringLoadIT {
 
     @Test
     void killingTheProcessLosesNoAnsweredDecision() throws Exception {
-        int port = freePort();
-        Process service = start(port, data);
-        HttpApi api = new HttpApi(port);
+        int port = PackagedService.freePort();
+        PackagedService service = PackagedService.start(data, port, "--logging.level.root=WARN");
+        // Started as the README starts it: with the keys it made itself on first start.
+        Map<String, String> keys = BootstrapKeyFile.read(data);
+        HttpApi api = new HttpApi(port).as(keys.get("helpdesk"));
+        HttpApi auditor = new HttpApi(port).as(keys.get("auditor"));
         Set<String> answered = ConcurrentHashMap.newKeySet();
         ExecutorService helpdesks = Executors.newFixedThreadPool(6);
         for (int desk = 0; desk < 6; desk++) {
@@ -57,60 +59,21 @@ class KillDuringLoadIT {
         while (Instant.now().isBefore(until) || answered.size() < 200) {
             Thread.sleep(100);
         }
-        service.destroyForcibly();
-        assertThat(service.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        service.kill();
         helpdesks.shutdownNow();
         assertThat(helpdesks.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         List<String> answeredBeforeKill = List.copyOf(answered);
 
-        Process restarted = start(port, data);
+        PackagedService restarted = PackagedService.start(data, port, "--logging.level.root=WARN");
         try {
             for (String decisionId : answeredBeforeKill) {
-                assertThat(api.get("/api/v1/audit/decisions/" + decisionId).status())
+                assertThat(auditor.get("/api/v1/audit/decisions/" + decisionId).status())
                         .as("decision %s was answered before the kill", decisionId).isEqualTo(200);
             }
-            assertThat(api.get("/api/v1/audit/verify").json().path("intact").asBoolean()).isTrue();
+            assertThat(auditor.get("/api/v1/audit/verify").json().path("intact").asBoolean()).isTrue();
         } finally {
-            restarted.destroy();
-            restarted.waitFor(30, TimeUnit.SECONDS);
+            restarted.stop();
         }
         assertThat(answeredBeforeKill).hasSizeGreaterThanOrEqualTo(200);
-    }
-
-    private static Process start(int port, Path data) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", "target/leeway.jar", "--server.port=" + port,
-                "--leeway.rules.watch=false", "--logging.level.root=WARN")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("service.log").toFile()));
-        builder.environment().put("LEEWAY_DATA_DIRECTORY", data.toString());
-        Process process = builder.start();
-        awaitUp(port, process, data);
-        return process;
-    }
-
-    private static void awaitUp(int port, Process process, Path data) throws IOException, InterruptedException {
-        HttpApi api = new HttpApi(port);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new AssertionError("the service exited: " + Files.readString(data.resolve("service.log")));
-            }
-            try {
-                if (api.get("/actuator/health/readiness").status() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the service did not start: " + Files.readString(data.resolve("service.log")));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.leeway.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import dev.leeway.TestKeys;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -54,7 +55,8 @@ class LongExportTest {
 
         long started = System.nanoTime();
         HttpResponse<InputStream> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/audit/export?format=jsonl")).build(),
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/audit/export?format=jsonl"))
+                        .header("Authorization", "Bearer " + TestKeys.ALL).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         int lines = 0;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {

@@ -51,8 +51,8 @@ class RuleSetHistoryAfterRestartTest {
                     .containsExactly("helpdesk-eu-2", "helpdesk-eu-1", "helpdesk-eu-1");
             JsonNode reload = history.get(1);
             assertThat(reload.path("previousVersion").asString()).isEqualTo(bundledVersion);
-            assertThat(reload.path("requestedBy").asString()).as("the caller's address")
-                    .isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+            assertThat(reload.path("requestedBy").asString()).as("the authenticated caller")
+                .isEqualTo("test-all");
             assertThat(history.get(0).path("requestedBy").isNull()).as("a start-up is asked for by no caller").isTrue();
             assertThat(reload.path("changes").findValuesAsString("path")).containsExactly(GOODWILL);
             assertThat(reload.path("changes").get(0).path("change").asString()).isEqualTo("MODIFIED");

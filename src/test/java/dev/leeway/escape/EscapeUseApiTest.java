@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.leeway.HttpApi;
 import dev.leeway.HttpApi.Reply;
+import dev.leeway.TestKeys;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +19,8 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EscapeUseApiTest {
 
-    static final String AGENT = "{\"id\": \"agent-7\", \"roles\": [\"AGENT\"]}";
+    /** The actor the helpdesk asserts; the key named agent-1 is that person's own. */
+    static final String AGENT = "{\"id\": \"agent-1\", \"roles\": [\"AGENT\"]}";
 
     @LocalServerPort
     int port;
@@ -56,14 +58,12 @@ class EscapeUseApiTest {
         String invocationId = invoke(decisionId, "repeat-contact", "{\"actor\": " + AGENT + "}").json()
                 .path("invocationId").asString();
 
-        Reply own = review(invocationId, "{\"reviewer\": " + AGENT + ", \"outcome\": \"APPROVED\", \"note\": \"fine\"}");
-        Reply reviewed = review(invocationId,
-                "{\"reviewer\": {\"id\": \"pm-1\", \"roles\": [\"PROBLEM_MANAGER\"]}, \"outcome\": \"FLAGGED\", "
-                        + "\"note\": \"the script has a known gap here\"}");
-        Reply again = review(invocationId,
-                "{\"reviewer\": {\"id\": \"pm-2\", \"roles\": [\"PROBLEM_MANAGER\"]}, \"outcome\": \"APPROVED\", \"note\": \"ok\"}");
+        Reply own = review(TestKeys.AGENT_1, invocationId, "{\"outcome\": \"APPROVED\", \"note\": \"fine\"}");
+        Reply reviewed = review(TestKeys.PROBLEM_MANAGER_1, invocationId,
+                "{\"outcome\": \"FLAGGED\", \"note\": \"the script has a known gap here\"}");
+        Reply again = review(TestKeys.PROBLEM_MANAGER_2, invocationId, "{\"outcome\": \"APPROVED\", \"note\": \"ok\"}");
 
-        assertThat(own.status()).isEqualTo(409);
+        assertThat(own.status()).as("agent-1 holds PROBLEM_MANAGER, but used the escape").isEqualTo(409);
         assertThat(own.json().path("detail").asString()).contains("own use");
         assertThat(reviewed.status()).as(reviewed.body()).isEqualTo(200);
         assertThat(reviewed.json().path("status").asString()).isEqualTo("FLAGGED");
@@ -82,8 +82,7 @@ class EscapeUseApiTest {
         String invocationId = invoke(decisionId, "repeat-contact", "{\"actor\": " + AGENT + "}").json()
                 .path("invocationId").asString();
 
-        Reply byTeamLead = review(invocationId,
-                "{\"reviewer\": {\"id\": \"tl-1\", \"roles\": [\"TEAM_LEAD\"]}, \"outcome\": \"APPROVED\", \"note\": \"ok\"}");
+        Reply byTeamLead = review(TestKeys.TEAM_LEAD_1, invocationId, "{\"outcome\": \"APPROVED\", \"note\": \"ok\"}");
 
         assertThat(byTeamLead.status()).as(byTeamLead.body()).isEqualTo(409);
         assertThat(byTeamLead.json().path("detail").asString()).contains("PROBLEM_MANAGER").contains("TEAM_LEAD");
@@ -111,8 +110,7 @@ class EscapeUseApiTest {
                 + "\"waitingMinutes\": 70, \"currentStep\": \"TIER1_SCRIPT\"}}");
         String reviewed = invoke(decisionId, "repeat-contact", "{\"actor\": " + AGENT + ", \"justification\": \"third call\"}")
                 .json().path("invocationId").asString();
-        review(reviewed, "{\"reviewer\": {\"id\": \"pm-1\", \"roles\": [\"PROBLEM_MANAGER\"]}, \"outcome\": \"FLAGGED\", "
-                + "\"note\": \"script gap\"}");
+        review(TestKeys.PROBLEM_MANAGER_1, reviewed, "{\"outcome\": \"FLAGGED\", \"note\": \"script gap\"}");
         String unreviewed = invoke(decisionId, "long-wait-goodwill", "{\"actor\": " + AGENT + ", \"justification\": \"70 minutes\"}")
                 .json().path("invocationId").asString();
 
@@ -154,8 +152,7 @@ class EscapeUseApiTest {
         assertThat(reply.json().path("status").asString()).isEqualTo("NO_REVIEW");
         String invocationId = reply.json().path("invocationId").asString();
         assertThat(queue("PENDING_REVIEW")).doesNotContain(invocationId);
-        Reply review = review(invocationId, "{\"reviewer\": {\"id\": \"tl-1\", \"roles\": [\"TEAM_LEAD\"]}, "
-                + "\"outcome\": \"FLAGGED\", \"note\": \"why so generous\"}");
+        Reply review = review(TestKeys.TEAM_LEAD_1, invocationId, "{\"outcome\": \"FLAGGED\", \"note\": \"why so generous\"}");
         assertThat(review.status()).as(review.body()).isEqualTo(409);
         assertThat(review.json().path("detail").asString()).contains("asks for no review");
     }
@@ -199,26 +196,56 @@ class EscapeUseApiTest {
     }
 
     @Test
-    void aUseOrAReviewByNobodyInParticularIsAProblemNamingTheActorsId() {
+    void aUseByNobodyInParticularIsAProblemNamingTheActorsId() {
         String decisionId = decide("{\"case\": {\"id\": \"ESC-ANON\", \"contactsAboutSameProblem\": 3}}");
 
         Reply anonymousUse = invoke(decisionId, "repeat-contact", "{\"actor\": {\"roles\": [\"AGENT\"]}}");
-        String invocationId = invoke(decisionId, "repeat-contact", "{\"actor\": " + AGENT + "}").json()
-                .path("invocationId").asString();
-        Reply anonymousReview = review(invocationId,
-                "{\"reviewer\": {\"roles\": [\"PROBLEM_MANAGER\"]}, \"outcome\": \"APPROVED\", \"note\": \"fine\"}");
 
         assertThat(anonymousUse.status()).as(anonymousUse.body()).isEqualTo(400);
         assertThat(anonymousUse.json().path("errors").findValuesAsString("field")).containsExactly("actor.id");
-        assertThat(anonymousReview.status()).as(anonymousReview.body()).isEqualTo(400);
-        assertThat(anonymousReview.json().path("errors").findValuesAsString("field")).containsExactly("reviewer.id");
-        assertThat(queue("PENDING_REVIEW")).as("still waiting for a named reviewer").contains(invocationId);
+    }
+
+    @Test
+    void aReviewerNamedInTheBodyIsNotBelievedTheAuthenticatedCallerReviews() {
+        String decisionId = decide("{\"case\": {\"id\": \"ESC-CLAIMED\", \"contactsAboutSameProblem\": 3}}");
+        String invocationId = invoke(decisionId, "repeat-contact", "{\"actor\": " + AGENT + "}").json()
+                .path("invocationId").asString();
+
+        Reply claimed = review(TestKeys.AGENT_1, invocationId, "{\"reviewer\": {\"id\": \"pm-1\", \"roles\": "
+                + "[\"PROBLEM_MANAGER\"]}, \"outcome\": \"APPROVED\", \"note\": \"approved by someone else, honest\"}");
+        Reply byTheAssertingClient = review(TestKeys.ALL, invocationId, "{\"outcome\": \"APPROVED\", \"note\": \"fine\"}");
+
+        assertThat(claimed.status()).as(claimed.body()).isEqualTo(400);
+        assertThat(claimed.json().path("errors").findValuesAsString("field")).containsExactly("reviewer");
+        assertThat(byTheAssertingClient.status()).as("the client that asserted the actor").isEqualTo(409);
+        assertThat(byTheAssertingClient.json().path("detail").asString()).contains("test-all");
+        assertThat(queue("PENDING_REVIEW")).as("still waiting for a real reviewer").contains(invocationId);
+    }
+
+    @Test
+    void aUseNamesTheActorAndTheClientThatAssertedItAndAReviewItsAuthenticatedReviewer() {
+        String decisionId = decide("{\"case\": {\"id\": \"ESC-WHO\", \"contactsAboutSameProblem\": 3}}");
+        JsonNode use = invoke(decisionId, "repeat-contact", "{\"actor\": " + AGENT + "}").json();
+        String invocationId = use.path("invocationId").asString();
+
+        JsonNode reviewed = review(TestKeys.PROBLEM_MANAGER_2, invocationId, "{\"outcome\": \"APPROVED\", \"note\": \"ok\"}")
+                .json();
+
+        assertThat(use.path("invokedBy").asString()).isEqualTo("agent-1");
+        assertThat(use.path("assertedBy").asString()).isEqualTo("test-all");
+        assertThat(reviewed.path("reviewedBy").asString()).isEqualTo("pm-2");
+        JsonNode listed = api.get("/api/v1/audit/escape-uses?caseId=ESC-WHO").json().path("items").get(0);
+        assertThat(listed.path("assertedBy").asString()).isEqualTo("test-all");
+        assertThat(jdbc.queryForObject("SELECT actor_id FROM audit_record WHERE kind = 'ESCAPE_REVIEW' AND subject_id = ?",
+                String.class, invocationId)).isEqualTo("pm-2");
+        assertThat(jdbc.queryForObject("SELECT payload FROM audit_record WHERE record_id = ?", String.class, invocationId))
+                .contains("\"assertedBy\":\"test-all\"");
     }
 
     @Test
     void aReviewWithoutAnOutcomeIsAProblemNamingTheField() {
-        Reply reply = review("0191c0de-0000-7000-8000-000000000000",
-                "{\"reviewer\": {\"id\": \"pm-1\"}, \"outcome\": \"MAYBE\", \"note\": \"x\"}");
+        Reply reply = review(TestKeys.PROBLEM_MANAGER_1, "0191c0de-0000-7000-8000-000000000000",
+                "{\"outcome\": \"MAYBE\", \"note\": \"x\"}");
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().path("errors").get(0).path("field").asString()).isEqualTo("outcome");
@@ -247,8 +274,8 @@ class EscapeUseApiTest {
                 String invocationId = use.path("invocationId").asString();
                 seen.add(invocationId);
                 if (settledWhilePaging.contains(invocationId)) {
-                    assertThat(review(invocationId, "{\"reviewer\": {\"id\": \"pm-1\", \"roles\": [\"PROBLEM_MANAGER\"]}, "
-                            + "\"outcome\": \"APPROVED\", \"note\": \"seen\"}").status()).isEqualTo(200);
+                    assertThat(review(TestKeys.PROBLEM_MANAGER_1, invocationId,
+                            "{\"outcome\": \"APPROVED\", \"note\": \"seen\"}").status()).isEqualTo(200);
                 }
             }
             cursor = page.has("nextCursor") ? page.path("nextCursor").asString() : null;
@@ -294,8 +321,8 @@ class EscapeUseApiTest {
         return api.postJson("/api/v1/decisions/" + decisionId + "/escapes/" + escapeId + "/invocations", body);
     }
 
-    private Reply review(String invocationId, String body) {
-        return api.postJson("/api/v1/audit/escapes/" + invocationId + "/review", body);
+    private Reply review(String reviewerKey, String invocationId, String body) {
+        return api.as(reviewerKey).postJson("/api/v1/audit/escapes/" + invocationId + "/review", body);
     }
 
     private String queue(String status) {

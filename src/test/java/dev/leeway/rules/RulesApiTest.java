@@ -130,8 +130,8 @@ class RulesApiTest {
         assertThat(latest.path("version").asString()).isEqualTo(newVersion);
         assertThat(latest.path("previousVersion").asString()).isEqualTo(bundledVersion);
         assertThat(latest.path("trigger").asString()).isEqualTo("api");
-        assertThat(latest.path("requestedBy").asString()).as("the caller's address")
-                .isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+        assertThat(latest.path("requestedBy").asString()).as("the authenticated caller")
+                .isEqualTo("test-all");
         assertThat(latest.path("changes").size()).isEqualTo(1);
         assertThat(latest.path("changes").get(0).path("path").asString()).isEqualTo(GOODWILL);
         assertThat(latest.path("changes").get(0).path("change").asString()).isEqualTo("MODIFIED");

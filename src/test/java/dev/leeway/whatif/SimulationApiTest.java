@@ -7,6 +7,7 @@ import dev.leeway.HttpApi;
 import dev.leeway.HttpApi.Reply;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,6 +90,20 @@ class SimulationApiTest {
         assertThat(reply.status()).isEqualTo(422);
         assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(reply.json().path("errors").get(0).path("file").asString()).isEqualTo("escapes/goodwill.drl");
+    }
+
+    @Test
+    void aSimulationOfMoreInputsThanOneRequestMayReplayIsAProblemNamingTheField() {
+        List<Map<String, Object>> inputs = new ArrayList<>();
+        for (int i = 0; i < 1_001; i++) {
+            inputs.add(Map.of("case", Map.of("id", "SIM-CAP-" + i)));
+        }
+
+        Reply reply = api.postJson("/api/v1/rules/simulate", HttpApi.json(Map.of("inputs", inputs)));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().path("errors").get(0).path("field").asString()).isEqualTo("inputs");
+        assertThat(reply.json().path("errors").get(0).path("message").asString()).contains("at most 1000");
     }
 
     @Test

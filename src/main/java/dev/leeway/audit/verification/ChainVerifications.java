@@ -78,10 +78,11 @@ public class ChainVerifications implements SmartLifecycle {
      * on this instance or another sharing the database: then that one is returned. A walk given an
      * anchor of the caller's own always starts, since a running one would not check it.
      *
+     * @param requestedBy the authenticated caller that asks; null for the schedule
      * @param given an anchor the caller kept, if any
      * @throws TooManyWalksException when this instance has as many walks as it takes at once
      */
-    public synchronized VerificationRun start(Trigger trigger, Optional<ChainAnchor> given) {
+    public synchronized VerificationRun start(Trigger trigger, String requestedBy, Optional<ChainAnchor> given) {
         Optional<VerificationRun> running = given.isEmpty() ? runs.running() : Optional.empty();
         if (running.isPresent()) {
             return running.get();
@@ -89,7 +90,7 @@ public class ChainVerifications implements SmartLifecycle {
         if (background == null) {
             throw new IllegalStateException("chain verifications have stopped with the instance");
         }
-        VerificationRun run = begin(trigger);
+        VerificationRun run = begin(trigger, requestedBy);
         background.execute(() -> walkRecordingFailure(run.verificationId(), given));
         return run;
     }
@@ -97,11 +98,12 @@ public class ChainVerifications implements SmartLifecycle {
     /**
      * Walks the chain on the caller's thread and returns what it found; the walk is kept like any other.
      *
+     * @param requestedBy the authenticated caller that asks
      * @param given an anchor the caller kept, if any
      * @throws TooManyWalksException when this instance has as many walks as it takes at once
      */
-    public ChainVerification verifyNow(Optional<ChainAnchor> given) {
-        return walk(begin(Trigger.REQUEST).verificationId(), given);
+    public ChainVerification verifyNow(String requestedBy, Optional<ChainAnchor> given) {
+        return walk(begin(Trigger.REQUEST, requestedBy).verificationId(), given);
     }
 
     /**
@@ -109,11 +111,11 @@ public class ChainVerifications implements SmartLifecycle {
      *
      * @throws TooManyWalksException when this instance has as many walks as it takes at once; nothing is kept
      */
-    private synchronized VerificationRun begin(Trigger trigger) {
+    private synchronized VerificationRun begin(Trigger trigger, String requestedBy) {
         if (walking.size() >= MOST_WALKS_AT_ONCE) {
             throw new TooManyWalksException(MOST_WALKS_AT_ONCE);
         }
-        VerificationRun run = new VerificationRun(ids.next().toString(), trigger, instance.instanceName(),
+        VerificationRun run = new VerificationRun(ids.next().toString(), trigger, requestedBy, instance.instanceName(),
                 Status.RUNNING, clock.instant(), null, null, 0, null, null);
         runs.add(run);
         walking.put(run.verificationId(), new Progress());

@@ -3,6 +3,7 @@ package dev.leeway.audit.verification;
 import dev.leeway.audit.ChainAnchor;
 import dev.leeway.audit.ChainVerification;
 import dev.leeway.audit.verification.VerificationRun.Trigger;
+import dev.leeway.security.Caller;
 import dev.leeway.web.OpaqueCursor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,9 +55,10 @@ public class VerificationController {
     public ChainVerification verify(
             @Parameter(description = POSITION) @RequestParam(required = false) @Min(1) Long position,
             @Parameter(description = HASH) @RequestParam(required = false) @Pattern(regexp = SHA_256_HEX,
-                    message = HASH_FORMAT) String hash)
+                    message = HASH_FORMAT) String hash,
+            @AuthenticationPrincipal Caller caller)
             throws MissingServletRequestParameterException {
-        return verifications.verifyNow(anchor(position, hash));
+        return verifications.verifyNow(caller.toString(), anchor(position, hash));
     }
 
     @PostMapping("/verifications")
@@ -66,9 +69,10 @@ public class VerificationController {
     public ResponseEntity<VerificationRun> startVerification(
             @Parameter(description = POSITION) @RequestParam(required = false) @Min(1) Long position,
             @Parameter(description = HASH) @RequestParam(required = false) @Pattern(regexp = SHA_256_HEX,
-                    message = HASH_FORMAT) String hash)
+                    message = HASH_FORMAT) String hash,
+            @AuthenticationPrincipal Caller caller)
             throws MissingServletRequestParameterException {
-        VerificationRun run = verifications.start(Trigger.REQUEST, anchor(position, hash));
+        VerificationRun run = verifications.start(Trigger.REQUEST, caller.toString(), anchor(position, hash));
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .location(ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
                         .buildAndExpand(run.verificationId()).toUri())

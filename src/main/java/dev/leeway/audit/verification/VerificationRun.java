@@ -10,6 +10,7 @@ import java.time.Instant;
  *
  * @param verificationId time-ordered (UUIDv7)
  * @param triggeredBy whether someone asked for it or the schedule ({@code leeway.audit.verify-every}) started it
+ * @param requestedBy the authenticated caller that asked for it; absent for a scheduled walk
  * @param instance the service instance that walks the chain
  * @param startedAt when the walk began
  * @param finishedAt when it ended; absent while it runs
@@ -24,6 +25,7 @@ import java.time.Instant;
 public record VerificationRun(
         String verificationId,
         Trigger triggeredBy,
+        String requestedBy,
         String instance,
         Status status,
         Instant startedAt,

@@ -41,9 +41,9 @@ class VerificationRuns {
     }
 
     void add(VerificationRun run) {
-        jdbc.update("INSERT INTO chain_verification (verification_id, triggered_by, instance, status, started_at, "
-                + "heartbeat_at, records_checked) VALUES (?, ?, ?, ?, ?, ?, 0)", run.verificationId(),
-                run.triggeredBy().name(), run.instance(), run.status().name(), utc(run.startedAt()), utc(run.startedAt()));
+        jdbc.update("INSERT INTO chain_verification (verification_id, triggered_by, requested_by, instance, status, "
+                + "started_at, heartbeat_at, records_checked) VALUES (?, ?, ?, ?, ?, ?, ?, 0)", run.verificationId(),
+                run.triggeredBy().name(), run.requestedBy(), run.instance(), run.status().name(), utc(run.startedAt()), utc(run.startedAt()));
     }
 
     /** The walk is alive and has come this far; {@code headPosition} is null until it has read the head. */
@@ -145,7 +145,7 @@ class VerificationRuns {
                     headHash == null ? null : new ChainVerification.Head(row.getLong("head_position"), headHash));
         }
         return new VerificationRun(row.getString("verification_id"), Trigger.valueOf(row.getString("triggered_by")),
-                row.getString("instance"), status, instant(row, "started_at"), finishedAt,
+                row.getString("requested_by"), row.getString("instance"), status, instant(row, "started_at"), finishedAt,
                 row.getObject("head_position", Long.class), row.getLong("records_checked"), result, failure);
     }
 

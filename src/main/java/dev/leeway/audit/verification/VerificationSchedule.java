@@ -45,7 +45,7 @@ class VerificationSchedule implements SmartLifecycle {
         try {
             Instant latest = runs.latestStart().orElse(started);
             if (!latest.plus(every).isAfter(clock.instant())) {
-                verifications.start(Trigger.SCHEDULE, Optional.empty());
+                verifications.start(Trigger.SCHEDULE, null, Optional.empty());
             }
         } catch (RuntimeException e) {
             // The next check tries again; a timer task that throws would never run again.

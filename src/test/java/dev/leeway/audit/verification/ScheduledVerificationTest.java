@@ -34,7 +34,8 @@ class ScheduledVerificationTest {
         }
 
         assertThat(scheduled).as("scheduled walks within 20 s").hasSizeGreaterThanOrEqualTo(3)
-                .allSatisfy(walk -> assertThat(walk.path("result").path("intact").asBoolean()).isTrue());
+                .allSatisfy(walk -> assertThat(walk.path("result").path("intact").asBoolean()).isTrue())
+                .allSatisfy(walk -> assertThat(walk.has("requestedBy")).as("nobody asked").isFalse());
         for (int i = 1; i < scheduled.size(); i++) {
             Instant later = Instant.parse(scheduled.get(i - 1).path("startedAt").asString());
             Instant earlier = Instant.parse(scheduled.get(i).path("startedAt").asString());
