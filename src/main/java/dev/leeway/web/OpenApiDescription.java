@@ -3,6 +3,8 @@ package dev.leeway.web;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +20,8 @@ public class OpenApiDescription {
                 .version(version)
                 .description("Rule-based escalation engine with escape paths: for each case, who may act, how and "
                         + "by when. Errors are application/problem+json (RFC 9457).")
-                .license(new License().name("Proprietary")));
+                .license(new License().name("Proprietary").identifier("LicenseRef-Proprietary")))
+                // Relative: the description holds wherever Leeway is reached, behind any proxy.
+                .servers(List.of(new Server().url("/").description("this Leeway instance")));
     }
 }
