@@ -2,8 +2,10 @@ package dev.leeway.security;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -13,6 +15,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.OAuth2ProtectedResourceMetadata;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -43,7 +46,8 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ApiKeys keys, ObjectProvider<JwtDecoder> jwtDecoder,
-            SecurityProperties properties, FailedAuthentications failures, JsonMapper json) throws Exception {
+            SecurityProperties properties, FailedAuthentications failures, JsonMapper json,
+            @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuer) throws Exception {
         AuthenticationManager callers = callers(keys, jwtDecoder.getIfAvailable(), properties);
         ProblemResponses problems = new ProblemResponses(failures, json);
         http
@@ -56,7 +60,9 @@ public class SecurityConfiguration {
                 .oauth2ResourceServer(bearer -> bearer
                         .authenticationManagerResolver(request -> callers)
                         .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems))
+                        .accessDeniedHandler(problems)
+                        .protectedResourceMetadata(metadata -> metadata.protectedResourceMetadataCustomizer(
+                                resource -> describe(resource, issuer))))
                 .exceptionHandling(refusals -> refusals.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new FailedAuthenticationThrottle(failures, problems), BearerTokenAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> {
@@ -70,6 +76,15 @@ public class SecurityConfiguration {
                     requests.anyRequest().authenticated();
                 });
         return http.build();
+    }
+
+    /** RFC 9728's description of this resource, served at /.well-known/oauth-protected-resource. */
+    private static void describe(OAuth2ProtectedResourceMetadata.Builder resource, String issuer) {
+        resource.resourceName("Leeway").tlsClientCertificateBoundAccessTokens(false)
+                .scopes(scopes -> Arrays.stream(Permission.values()).map(Permission::scope).forEach(scopes::add));
+        if (!issuer.isBlank()) {
+            resource.authorizationServer(issuer);
+        }
     }
 
     private static AuthenticationManager callers(ApiKeys keys, JwtDecoder jwtDecoder, SecurityProperties properties) {

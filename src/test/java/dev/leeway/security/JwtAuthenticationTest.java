@@ -130,6 +130,15 @@ class JwtAuthenticationTest {
     }
 
     @Test
+    void theResourceTellsClientsWhichProviderIssuesItsTokensAndWhichScopesItKnows() {
+        JsonNode metadata = new HttpApi(port).anonymous().get("/.well-known/oauth-protected-resource").json();
+
+        assertThat(metadata.path("authorization_servers").get(0).asString()).isEqualTo(issuer());
+        assertThat(metadata.path("scopes_supported").toString()).contains("decide", "escapes:review");
+        assertThat(metadata.path("tls_client_certificate_bound_access_tokens").asBoolean()).isFalse();
+    }
+
+    @Test
     void apiKeysWorkBesideTheIdentityProvider() {
         assertThat(new HttpApi(port).postJson("/api/v1/decisions", "{\"case\": {\"id\": \"JWT-4\"}}").status())
                 .isEqualTo(200);
