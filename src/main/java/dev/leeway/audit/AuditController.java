@@ -1,6 +1,6 @@
 package dev.leeway.audit;
 
-import dev.leeway.web.InvalidParameterException;
+import dev.leeway.problem.InvalidParameterException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;

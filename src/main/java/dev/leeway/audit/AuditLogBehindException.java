@@ -6,7 +6,8 @@ package dev.leeway.audit;
  */
 public class AuditLogBehindException extends AuditUnavailableException {
 
-    public AuditLogBehindException(String message, Throwable cause) {
-        super(message, cause);
+    public AuditLogBehindException(String reason, Throwable cause) {
+        super(reason, "The audit database is behind the decisions already answered, so this request was not carried "
+                + "out; try again.", cause);
     }
 }

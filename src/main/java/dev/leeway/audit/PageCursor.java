@@ -1,6 +1,6 @@
 package dev.leeway.audit;
 
-import dev.leeway.web.OpaqueCursor;
+import dev.leeway.problem.OpaqueCursor;
 
 /**
  * The cursor of a listing of audit records, newest first: it encodes the chain position where the

@@ -1,33 +1,29 @@
 package dev.leeway.decision;
 
+import dev.leeway.problem.ProblemException;
+import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 
 /**
  * The rules kept firing past the configured limit (typically a rule that re-triggers itself), so
- * the evaluation was stopped rather than left to hang.
- *
- * @see #busiestRules() the rules that fired most, to point the process owner at the loop
+ * the evaluation was stopped rather than left to hang. The problem names the rules that fired
+ * most, to point the process owner at the loop.
  */
-public class RunawayRuleSetException extends RuntimeException {
+public class RunawayRuleSetException extends ProblemException {
 
-    private final String ruleSetVersion;
-    private final int firingLimit;
+    static final URI TYPE = URI.create("urn:leeway:problem:runaway-rule-set");
+
     private final List<String> busiestRules;
 
     public RunawayRuleSetException(String ruleSetVersion, int firingLimit, List<String> busiestRules) {
-        super("Rule set " + ruleSetVersion + " did not come to rest within " + firingLimit
-                + " rule firings; most fired: " + String.join(", ", busiestRules));
-        this.ruleSetVersion = ruleSetVersion;
-        this.firingLimit = firingLimit;
+        super(HttpStatus.INTERNAL_SERVER_ERROR, TYPE, "Rule set did not come to rest", "Rule set " + ruleSetVersion
+                + " did not come to rest within " + firingLimit + " rule firings; most fired: "
+                + String.join(", ", busiestRules));
         this.busiestRules = List.copyOf(busiestRules);
-    }
-
-    public String ruleSetVersion() {
-        return ruleSetVersion;
-    }
-
-    public int firingLimit() {
-        return firingLimit;
+        describe("ruleSet", ruleSetVersion);
+        describe("firingLimit", firingLimit);
+        describe("busiestRules", this.busiestRules);
     }
 
     public List<String> busiestRules() {

@@ -1,9 +1,7 @@
 package dev.leeway.escape;
 
 import dev.leeway.security.Caller;
-import dev.leeway.web.InvalidParameterException;
-import dev.leeway.web.ProblemHandling;
-import dev.leeway.web.ProblemTypes;
+import dev.leeway.problem.InvalidParameterException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -88,12 +86,5 @@ public class EscapeController {
     public EscapeUse review(@PathVariable String invocationId, @Valid @RequestBody ReviewRequest review,
             @AuthenticationPrincipal Caller reviewer) {
         return invocations.review(invocationId, review, reviewer);
-    }
-
-    @ExceptionHandler(EscapeRefusedException.class)
-    ProblemDetail refused(EscapeRefusedException ex) {
-        return ProblemHandling.problem(ex.status(), ProblemTypes.ESCAPE_REFUSED,
-                "Escape use refused",
-                ex.getMessage());
     }
 }

@@ -1,7 +1,7 @@
 package dev.leeway.escape;
 
-import dev.leeway.web.OpaqueCursor;
-import dev.leeway.web.OpaqueCursor.InvalidCursorException;
+import dev.leeway.problem.OpaqueCursor;
+import dev.leeway.problem.OpaqueCursor.InvalidCursorException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 

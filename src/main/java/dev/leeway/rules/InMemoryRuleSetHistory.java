@@ -1,7 +1,7 @@
 package dev.leeway.rules;
 
-import dev.leeway.web.OpaqueCursor;
-import dev.leeway.web.OpaqueCursor.InvalidCursorException;
+import dev.leeway.problem.OpaqueCursor;
+import dev.leeway.problem.OpaqueCursor.InvalidCursorException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

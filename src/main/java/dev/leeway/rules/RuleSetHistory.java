@@ -9,7 +9,7 @@ public interface RuleSetHistory {
      * Newest first, a page at a time: at most {@code limit} activations older than where the
      * {@code cursor} of the previous page points (null: from the newest).
      *
-     * @throws dev.leeway.web.OpaqueCursor.InvalidCursorException when the cursor is not one this history handed out
+     * @throws dev.leeway.problem.OpaqueCursor.InvalidCursorException when the cursor is not one this history handed out
      */
     HistoryPage page(String cursor, int limit);
 }

@@ -1,7 +1,5 @@
 package dev.leeway.rules;
 
-import dev.leeway.web.ProblemHandling;
-import dev.leeway.web.ProblemTypes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.leeway.security.Caller;
@@ -55,19 +53,12 @@ public class RulesController {
 
     @PostMapping("/reload")
     @Operation(summary = "Load the rules directory now; a refused set leaves the serving one in place (422)")
-    public ResponseEntity<?> reload(@AuthenticationPrincipal Caller caller) {
+    public ReloadOutcome reload(@AuthenticationPrincipal Caller caller) {
         ReloadOutcome outcome = loader.reload("api", caller.toString());
-        if (!outcome.rejected()) {
-            return ResponseEntity.ok(outcome);
+        if (outcome.rejected()) {
+            throw new RuleSetRejectedException(outcome);
         }
-        ProblemDetail problem = ProblemHandling.problem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.RULE_SET_REJECTED,
-                "Rule set rejected",
-                "The rules directory was not loaded; " + (outcome.activeVersion() == null
-                        ? "no rule set is serving." : "rule set " + outcome.activeVersion() + " keeps serving."));
-        problem.setProperty("activeVersion", outcome.activeVersion());
-        problem.setProperty("candidateVersion", outcome.candidateVersion());
-        problem.setProperty("errors", outcome.problems());
-        return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return outcome;
     }
 
     @GetMapping("/history")

@@ -1,11 +1,9 @@
 package dev.leeway.web;
 
-import dev.leeway.audit.AuditLogBehindException;
-import dev.leeway.audit.AuditUnavailableException;
-import dev.leeway.audit.verification.TooManyWalksException;
-import dev.leeway.decision.RuleSetUnavailableException;
-import dev.leeway.decision.RunawayRuleSetException;
-import dev.leeway.vocabulary.RuleConclusionException;
+import dev.leeway.problem.FieldError;
+import dev.leeway.problem.InvalidParameterException;
+import dev.leeway.problem.ProblemException;
+
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Collection;
@@ -24,6 +22,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -53,12 +52,8 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 "The request body is larger than the limit of " + limit + " bytes (leeway.api.max-request-size).");
     }
 
-    /** A problem of one of Leeway's {@link ProblemTypes}: status, type, a title per type, and what happened. */
-    public static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(type);
-        problem.setTitle(title);
-        return problem;
+    private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
+        return ProblemException.problem(status, type, title, detail);
     }
 
     /**
@@ -132,68 +127,17 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return invalid("The request has " + errors.size() + " invalid parameter(s).", errors, request);
     }
 
-    @ExceptionHandler(InvalidParameterException.class)
-    ResponseEntity<Object> invalidParameter(InvalidParameterException ex, WebRequest request) {
-        FieldError error = new FieldError(ex.parameter(), ex.getMessage());
-        return invalid("The parameter " + error.field() + " " + error.message() + ".", List.of(error), request);
-    }
-
-    @ExceptionHandler(RuleSetUnavailableException.class)
-    ProblemDetail ruleSetUnavailable(RuleSetUnavailableException ex) {
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.RULE_SET_UNAVAILABLE,
-                "No rule set is serving",
-                ex.getMessage());
-    }
-
-    @ExceptionHandler(RunawayRuleSetException.class)
-    ProblemDetail runaway(RunawayRuleSetException ex) {
-        log.error("{}", ex.getMessage());
-        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.RUNAWAY_RULE_SET,
-                "Rule set did not come to rest",
-                ex.getMessage());
-        problem.setProperty("ruleSet", ex.ruleSetVersion());
-        problem.setProperty("firingLimit", ex.firingLimit());
-        problem.setProperty("busiestRules", ex.busiestRules());
-        return problem;
-    }
-
-    @ExceptionHandler(AuditLogBehindException.class)
-    ProblemDetail auditLogBehind(AuditLogBehindException ex) {
-        log.error("{}", ex.getMessage(), ex.getCause());
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.AUDIT_UNAVAILABLE,
-                "Audit log unavailable",
-                "The audit database is behind the decisions already answered, so this request was not carried "
-                        + "out; try again.");
-    }
-
-    @ExceptionHandler(AuditUnavailableException.class)
-    ProblemDetail auditUnavailable(AuditUnavailableException ex) {
-        log.error("{}", ex.getMessage(), ex.getCause());
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.AUDIT_UNAVAILABLE,
-                "Audit log unavailable",
-                "The decision was not answered because it could not be recorded in the audit log; try again.");
-    }
-
-    @ExceptionHandler(RuleConclusionException.class)
-    ProblemDetail invalidConclusion(RuleConclusionException ex) {
-        log.error("{}", ex.getMessage());
-        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.RULE_CONCLUSION,
-                "A rule concluded something the charter does not allow",
-                ex.getMessage());
-        problem.setProperty("rule", ex.rule());
-        return problem;
-    }
-
     /**
-     * Walks of the audit chain end on their own, within minutes on the largest logs: a 503 with
-     * Retry-After tells the client to come back rather than that it asked wrongly.
+     * Features' failures carry their own problem; server-side ones are logged here, with their
+     * cause, since the answer says nothing of Leeway's insides.
      */
-    @ExceptionHandler(TooManyWalksException.class)
-    ResponseEntity<ProblemDetail> tooManyWalks(TooManyWalksException ex) {
-        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.TOO_MANY_WALKS,
-                "Too many walks of the audit chain", ex.getMessage());
-        problem.setProperty("mostAtOnce", ex.most());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "60").body(problem);
+    @Override
+    protected ResponseEntity<Object> handleErrorResponseException(ErrorResponseException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (status.is5xxServerError()) {
+            log.error("{}", ex.getMessage(), ex.getCause());
+        }
+        return super.handleErrorResponseException(ex, headers, status, request);
     }
 
     /**
@@ -221,8 +165,8 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     }
 
     private ResponseEntity<Object> invalid(String detail, List<FieldError> errors, WebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request",
-                detail);
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, InvalidParameterException.TYPE,
+                InvalidParameterException.TITLE, detail);
         problem.setProperty("errors", errors);
         return createResponseEntity(problem, null, HttpStatus.BAD_REQUEST, request);
     }

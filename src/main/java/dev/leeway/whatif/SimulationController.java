@@ -1,8 +1,6 @@
 package dev.leeway.whatif;
 
-import dev.leeway.web.InvalidParameterException;
-import dev.leeway.web.ProblemHandling;
-import dev.leeway.web.ProblemTypes;
+import dev.leeway.problem.InvalidParameterException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -36,14 +34,5 @@ public class SimulationController {
                     + " inputs per request (leeway.simulation.max-inputs), not " + request.inputs().size());
         }
         return simulator.simulate(request);
-    }
-
-    @ExceptionHandler(CandidateNotCompilableException.class)
-    ProblemDetail notCompilable(CandidateNotCompilableException ex) {
-        ProblemDetail problem = ProblemHandling.problem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.RULE_SET_REJECTED,
-                "Candidate rule set does not compile",
-                ex.getMessage());
-        problem.setProperty("errors", ex.problems());
-        return problem;
     }
 }

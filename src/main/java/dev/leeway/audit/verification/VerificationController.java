@@ -4,7 +4,7 @@ import dev.leeway.audit.ChainAnchor;
 import dev.leeway.audit.ChainVerification;
 import dev.leeway.audit.verification.VerificationRun.Trigger;
 import dev.leeway.security.Caller;
-import dev.leeway.web.OpaqueCursor;
+import dev.leeway.problem.OpaqueCursor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

@@ -1,4 +1,4 @@
-package dev.leeway.web;
+package dev.leeway.problem;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,6 +1,5 @@
-package dev.leeway.web;
+package dev.leeway.rules;
 
-import dev.leeway.rules.ActiveRuleSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
