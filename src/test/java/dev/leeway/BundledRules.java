@@ -5,6 +5,7 @@ import dev.leeway.decision.DecisionIds;
 import dev.leeway.rules.RuleFiles;
 import dev.leeway.rules.RuleSet;
 import dev.leeway.rules.RuleSetCompiler;
+import dev.leeway.rules.Deciders;
 import dev.leeway.rules.RuleSetEvaluator;
 import dev.leeway.rules.RulesProperties;
 import java.nio.file.Path;
@@ -34,6 +35,6 @@ public final class BundledRules {
 
     public static Decider deciderOn(RuleSet ruleSet, int maxFirings) {
         RulesProperties properties = new RulesProperties(DIRECTORY, maxFirings, ZoneId.of("UTC"), false, Duration.ZERO);
-        return new Decider(new RuleSetEvaluator(properties).engineFor(ruleSet), new DecisionIds(), Clock.systemUTC());
+        return new Deciders(new RuleSetEvaluator(properties), new DecisionIds(), Clock.systemUTC()).on(ruleSet);
     }
 }

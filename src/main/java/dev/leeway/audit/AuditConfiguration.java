@@ -3,8 +3,8 @@ package dev.leeway.audit;
 import dev.leeway.decision.DecisionIds;
 import dev.leeway.decision.DecisionLog;
 import dev.leeway.rules.InMemoryRuleSetHistory;
+import dev.leeway.rules.Deciders;
 import dev.leeway.rules.RuleSetCompiler;
-import dev.leeway.rules.RuleSetEvaluator;
 import dev.leeway.rules.RuleSetHistory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -64,9 +64,9 @@ public class AuditConfiguration {
     }
 
     @Bean
-    DecisionReplay decisionReplay(AuditStore store, RuleSetCompiler compiler, RuleSetEvaluator evaluator,
-            JsonMapper json, Clock clock) {
-        return new DecisionReplay(store, compiler, evaluator, json, clock);
+    DecisionReplay decisionReplay(AuditStore store, RuleSetCompiler compiler, Deciders deciders, JsonMapper json,
+            Clock clock) {
+        return new DecisionReplay(store, compiler, deciders, json, clock);
     }
 
     @Bean

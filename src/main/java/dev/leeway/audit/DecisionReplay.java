@@ -1,13 +1,11 @@
 package dev.leeway.audit;
 
-import dev.leeway.decision.Decider;
 import dev.leeway.decision.Decision;
-import dev.leeway.decision.DecisionIds;
 import dev.leeway.decision.DecisionRequest;
 import dev.leeway.rules.RuleFile;
 import dev.leeway.rules.RuleSet;
 import dev.leeway.rules.RuleSetCompiler;
-import dev.leeway.rules.RuleSetEvaluator;
+import dev.leeway.rules.Deciders;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -29,16 +27,15 @@ public class DecisionReplay {
 
     private final AuditStore store;
     private final RuleSetCompiler compiler;
-    private final RuleSetEvaluator evaluator;
+    private final Deciders deciders;
     private final JsonMapper json;
     private final Clock clock;
     private final Map<String, RuleSet> compiled = new ConcurrentHashMap<>();
 
-    public DecisionReplay(AuditStore store, RuleSetCompiler compiler, RuleSetEvaluator evaluator, JsonMapper json,
-            Clock clock) {
+    public DecisionReplay(AuditStore store, RuleSetCompiler compiler, Deciders deciders, JsonMapper json, Clock clock) {
         this.store = store;
         this.compiler = compiler;
-        this.evaluator = evaluator;
+        this.deciders = deciders;
         this.json = json;
         this.clock = clock;
     }
@@ -49,7 +46,7 @@ public class DecisionReplay {
         RuleSet ruleSet = compiled.computeIfAbsent(record.ruleSetVersion(), this::compile);
         DecisionRequest atOriginalInstant = new DecisionRequest(input.serviceCase(), input.actor(), input.request(),
                 Instant.parse(payload.get("output").get("evaluatedAt").asString()));
-        Decision replayed = new Decider(evaluator.engineFor(ruleSet), new DecisionIds(), clock).decide(atOriginalInstant);
+        Decision replayed = deciders.on(ruleSet).decide(atOriginalInstant);
         ObjectNode recordedOutput = comparable((ObjectNode) payload.get("output").deepCopy());
         // Both sides as parsed from JSON text: a tree built from objects holds BigDecimal nodes where
         // the parsed record holds integers, and the two would differ while the JSON is the same.

@@ -5,6 +5,7 @@ import dev.leeway.decision.DecisionIds;
 import dev.leeway.rules.RuleFiles;
 import dev.leeway.rules.RuleSet;
 import dev.leeway.rules.RuleSetCompiler;
+import dev.leeway.rules.Deciders;
 import dev.leeway.rules.RuleSetEvaluator;
 import dev.leeway.rules.RuleSetInvalidException;
 import dev.leeway.rules.RulesProperties;
@@ -50,8 +51,8 @@ final class TestCommand extends RulesDirectoryCommand {
             return 1;
         }
         RulesProperties properties = new RulesProperties(directory, maxFirings, timeZone, false, Duration.ZERO);
-        Decider decider = new Decider(new RuleSetEvaluator(properties).engineFor(ruleSet), new DecisionIds(),
-                Clock.systemUTC());
+        Decider decider = new Deciders(new RuleSetEvaluator(properties), new DecisionIds(), Clock.systemUTC())
+                .on(ruleSet);
         List<ScenarioResult> results = new ScenarioRunner(decider::decide).runAll(files);
         for (ScenarioResult result : results) {
             out.println((result.passed() ? "PASS " : "FAIL ") + result.file() + ": " + result.scenario());

@@ -1,7 +1,5 @@
 package dev.leeway.rules;
 
-import dev.leeway.decision.Decider;
-import dev.leeway.decision.DecisionIds;
 import dev.leeway.scenario.ScenarioFile;
 import dev.leeway.scenario.ScenarioFileException;
 import dev.leeway.scenario.ScenarioFiles;
@@ -22,14 +20,12 @@ import org.springframework.stereotype.Component;
 public class RuleSetValidator {
 
     private final RuleSetCompiler compiler;
-    private final RuleSetEvaluator evaluator;
-    private final DecisionIds ids;
+    private final Deciders deciders;
     private final Clock clock;
 
-    public RuleSetValidator(RuleSetCompiler compiler, RuleSetEvaluator evaluator, DecisionIds ids, Clock clock) {
+    public RuleSetValidator(RuleSetCompiler compiler, Deciders deciders, Clock clock) {
         this.compiler = compiler;
-        this.evaluator = evaluator;
-        this.ids = ids;
+        this.deciders = deciders;
         this.clock = clock;
     }
 
@@ -41,7 +37,7 @@ public class RuleSetValidator {
             return new Validation(candidate.version(), null, e.problems(), 0, 0);
         }
         List<RuleProblem> problems = new ArrayList<>();
-        ScenarioRunner runner = new ScenarioRunner(new Decider(evaluator.engineFor(ruleSet), ids, clock)::decide);
+        ScenarioRunner runner = new ScenarioRunner(deciders.on(ruleSet)::decide);
         int run = 0;
         int failed = 0;
         for (ScenarioSource source : candidate.scenarios()) {

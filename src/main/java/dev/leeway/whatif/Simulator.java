@@ -2,12 +2,11 @@ package dev.leeway.whatif;
 
 import dev.leeway.decision.Decider;
 import dev.leeway.decision.Decision;
-import dev.leeway.decision.DecisionIds;
 import dev.leeway.decision.DecisionRequest;
 import dev.leeway.rules.ActiveRuleSet;
 import dev.leeway.rules.RuleSet;
 import dev.leeway.rules.RuleSetCandidate;
-import dev.leeway.rules.RuleSetEvaluator;
+import dev.leeway.rules.Deciders;
 import dev.leeway.rules.RuleSetValidator;
 import dev.leeway.rules.RulesProperties;
 import dev.leeway.rules.Validation;
@@ -28,18 +27,16 @@ public class Simulator {
 
     private final ActiveRuleSet active;
     private final RuleSetValidator validator;
-    private final RuleSetEvaluator evaluator;
+    private final Deciders deciders;
     private final RulesProperties properties;
-    private final DecisionIds ids;
     private final Clock clock;
 
-    public Simulator(ActiveRuleSet active, RuleSetValidator validator, RuleSetEvaluator evaluator,
-            RulesProperties properties, DecisionIds ids, Clock clock) {
+    public Simulator(ActiveRuleSet active, RuleSetValidator validator, Deciders deciders, RulesProperties properties,
+            Clock clock) {
         this.active = active;
         this.validator = validator;
-        this.evaluator = evaluator;
+        this.deciders = deciders;
         this.properties = properties;
-        this.ids = ids;
         this.clock = clock;
     }
 
@@ -50,8 +47,8 @@ public class Simulator {
         if (validation.ruleSet() == null) {
             throw new CandidateNotCompilableException(validation.problems());
         }
-        Decider before = new Decider(evaluator.engineFor(serving), ids, clock);
-        Decider after = new Decider(evaluator.engineFor(validation.ruleSet()), ids, clock);
+        Decider before = deciders.on(serving);
+        Decider after = deciders.on(validation.ruleSet());
 
         List<SimulationReport.CaseOutcome> cases = new ArrayList<>();
         Map<String, Integer> byAspect = new TreeMap<>();
