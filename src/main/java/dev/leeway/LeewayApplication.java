@@ -6,10 +6,12 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Leeway: a rule-based escalation engine with escape paths for service organisations. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class LeewayApplication {
 
     private static final String H2_OBJECT_CACHE = "h2.objectCache";

@@ -3,15 +3,13 @@ package dev.leeway.rules;
 import io.methvin.watcher.DirectoryWatcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,15 +24,15 @@ public class RuleDirectoryWatcher implements SmartLifecycle {
 
     private final RulesProperties properties;
     private final RuleSetLoader loader;
-    private ScheduledExecutorService reloads;
-    private ExecutorService watchLoop;
+    private final TaskScheduler reloads;
     private DirectoryWatcher watcher;
     private ScheduledFuture<?> pending;
     private volatile boolean running;
 
-    public RuleDirectoryWatcher(RulesProperties properties, RuleSetLoader loader) {
+    public RuleDirectoryWatcher(RulesProperties properties, RuleSetLoader loader, TaskScheduler reloads) {
         this.properties = properties;
         this.loader = loader;
+        this.reloads = reloads;
     }
 
     @Override
@@ -44,9 +42,6 @@ public class RuleDirectoryWatcher implements SmartLifecycle {
                     properties.directory().toAbsolutePath());
             return;
         }
-        reloads = Executors.newSingleThreadScheduledExecutor(daemon("leeway-rules-reload"));
-        // The watch loop blocks its thread for good, so it must not share one with the reloads.
-        watchLoop = Executors.newSingleThreadExecutor(daemon("leeway-rules-watch"));
         try {
             watcher = DirectoryWatcher.builder()
                     .path(properties.directory())
@@ -55,6 +50,9 @@ public class RuleDirectoryWatcher implements SmartLifecycle {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot watch rules directory " + properties.directory(), e);
         }
+        // The watch loop blocks its thread for good, so it gets one of its own rather than a scheduler's.
+        SimpleAsyncTaskExecutor watchLoop = new SimpleAsyncTaskExecutor("leeway-rules-watch-");
+        watchLoop.setDaemon(true);
         watcher.watchAsync(watchLoop);
         running = true;
         log.info("Watching {} for rule changes", properties.directory().toAbsolutePath());
@@ -64,7 +62,7 @@ public class RuleDirectoryWatcher implements SmartLifecycle {
         if (pending != null) {
             pending.cancel(false);
         }
-        pending = reloads.schedule(this::reload, properties.watchQuietPeriod().toMillis(), TimeUnit.MILLISECONDS);
+        pending = reloads.schedule(this::reload, Instant.now().plus(properties.watchQuietPeriod()));
     }
 
     private void reload() {
@@ -86,20 +84,9 @@ public class RuleDirectoryWatcher implements SmartLifecycle {
                 log.warn("Closing the rules watcher failed", e);
             }
         }
-        if (watchLoop != null) {
-            watchLoop.shutdownNow();
+        if (pending != null) {
+            pending.cancel(false);
         }
-        if (reloads != null) {
-            reloads.shutdownNow();
-        }
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     @Override
