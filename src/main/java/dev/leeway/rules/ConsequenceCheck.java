@@ -64,15 +64,22 @@ final class ConsequenceCheck {
     private int startOf(String statements) {
         String text = findings.source().text();
         int then = findings.source().offsetOf(rule.getConsequenceLine(), rule.getConsequencePattern());
-        if (then < 0 || !text.startsWith("then", then)) {
-            int found = text.indexOf(statements, Math.max(findings.source().offsetOf(rule), 0));
-            return found >= 0 ? found : Math.max(then, 0);
+        if (then >= 0 && text.startsWith("then", then)) {
+            int start = then + "then".length();
+            while (start < text.length() && isWhiteSpace(text.charAt(start))) {
+                start++;
+            }
+            if (text.startsWith(statements, start)) {
+                return start;
+            }
         }
-        int start = then + "then".length();
-        while (start < text.length() && " \t\n\u000B\f\r".indexOf(text.charAt(start)) >= 0) {
-            start++;
-        }
-        return start;
+        int found = text.indexOf(statements, Math.max(then, findings.source().offsetOf(rule)));
+        return found >= 0 ? found : Math.max(then, 0);
+    }
+
+    /** White space as the regular expression {@code \s} Drools strips after {@code then} knows it. */
+    private static boolean isWhiteSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     private void statement(Statement statement) {

@@ -352,6 +352,24 @@ class RulesCanOnlyDecideTest {
     }
 
     @Test
+    void aConsequenceIsPlacedExactlyWhenItStartsOnTheThenLineOfAFileWithWindowsLineEnds() {
+        String rules = HEADER + """
+                rule "Starts right after then"
+                    @id("then-line") @owner("test") @description("d")
+                when
+                    $case : ServiceCase()
+                then decision.route("TIER2"); insert($case);
+                	retract($case);
+                end
+                """;
+
+        List<RuleProblem> problems = problemsOf("procedures/then-line.drl", rules.replace("\n", "\r\n"));
+
+        assertThat(problems).extracting(problem -> problem.line() + ":" + problem.column())
+                .containsExactly("11:31", "12:2");
+    }
+
+    @Test
     void conditionsMayReadFieldsNestedFieldsBindingsAndConstantsAndConsequencesPassThemOn() {
         RuleFile reads = new RuleFile("procedures/reads.drl", """
                 package procedures;
