@@ -26,9 +26,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Compiles DRL files into a {@link RuleSet}, or reports every problem with file, line and column:
- * syntax and type errors from Drools, plus the charter's own requirements — every rule carries
- * {@code @id}, {@code @owner} and {@code @description}, ids are unique, and rules under
- * {@code escapes/} also carry {@code @escape}.
+ * anything a rule file does beyond deciding (see {@link DecideOnlyCheck}), syntax and type errors
+ * from Drools, plus the charter's own requirements — every rule carries {@code @id},
+ * {@code @owner} and {@code @description}, ids are unique, and rules under {@code escapes/} also
+ * carry {@code @escape}. Every way rules arrive (startup, reload, file watch, validate, what-if
+ * runs, audit replays, the offline CLI) compiles them here.
  */
 @Component
 public class RuleSetCompiler {
@@ -36,9 +38,17 @@ public class RuleSetCompiler {
     static final String DESCRIPTION_KEY = "org.kie.api.definition.type.Description";
     private static final String SOURCE_ROOT = "src/main/resources/";
 
+    private final DecideOnlyCheck decideOnly = new DecideOnlyCheck();
+
     public RuleSet compile(List<RuleFile> files, Instant loadedAt) {
         if (files.isEmpty()) {
             throw new RuleSetInvalidException(List.of(new RuleProblem("", 0, 0, "no .drl rule files found")));
+        }
+        // Before Drools sees any of the candidate: its compiler already evaluates metadata as code,
+        // and what it compiles may run as soon as a decision is asked for.
+        List<RuleProblem> refused = decideOnly.problemsIn(files);
+        if (!refused.isEmpty()) {
+            throw new RuleSetInvalidException(refused);
         }
         KieServices kieServices = KieServices.get();
         ReleaseId releaseId = kieServices.newReleaseId("dev.leeway.rules", "ruleset", "1.0.0-" + UUID.randomUUID());

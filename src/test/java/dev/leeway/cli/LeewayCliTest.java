@@ -3,9 +3,13 @@ package dev.leeway.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.leeway.EditableRules;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The offline commands a rule repository's CI runs: report in words, fail with a non-zero exit. */
 class LeewayCliTest {
@@ -49,6 +53,47 @@ class LeewayCliTest {
                 .contains("FAIL tests/goodwill.yaml: when the company is at fault an agent grants small goodwill")
                 .contains("verdict conditions: expected [JUSTIFICATION] but were [APPROVAL:TEAM_LEAD]")
                 .containsPattern("\\d+ passed, 1 failed");
+    }
+
+    @Test
+    void validateAndTestRefuseARuleThatWritesAFileAndNothingIsWritten(@TempDir Path rules) throws IOException {
+        Path written = rules.resolve("written.txt");
+        Files.createDirectories(rules.resolve("procedures"));
+        Files.createDirectories(rules.resolve("tests"));
+        Files.writeString(rules.resolve("procedures/writes.drl"), """
+                package procedures;
+
+                import dev.leeway.facts.*;
+
+                global dev.leeway.vocabulary.DecisionDraft decision;
+
+                rule "Writes a file"
+                    @id("writes") @owner("test") @description("d")
+                when
+                    ServiceCase()
+                then
+                    java.nio.file.Files.writeString(java.nio.file.Path.of("%s"), "pwned");
+                end
+                """.formatted(written.toAbsolutePath().toString().replace('\\', '/')));
+        Files.writeString(rules.resolve("tests/writes.yaml"), """
+                scenarios:
+                  - name: any case makes the rule fire
+                    case: { id: C-1 }
+                    expect:
+                      fired: [writes]
+                """);
+
+        Run validate = run("validate", rules.toString());
+        Run test = run("test", rules.toString());
+
+        assertThat(written).as("written by the rule when a scenario ran it").doesNotExist();
+        String refusal = "ERROR procedures/writes.drl:12:5: rule \"Writes a file\": the consequence may only use the "
+                + "decision vocabulary; \"java.nio.file.Files.writeString(...)\" calls static method "
+                + "java.nio.file.Files.writeString";
+        assertThat(validate.exitCode()).isEqualTo(1);
+        assertThat(validate.output()).contains(refusal).contains("1 problem(s)");
+        assertThat(test.exitCode()).isEqualTo(1);
+        assertThat(test.output()).contains(refusal).contains("rules are invalid: no scenario was run");
     }
 
     @Test
