@@ -12,19 +12,12 @@ import java.util.UUID;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.http.MediaType;
 import org.springframework.util.FileSystemUtils;
-import org.springframework.web.servlet.function.RouterFunction;
-import org.springframework.web.servlet.function.RouterFunctions;
-import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * A Leeway server for {@link HttpThroughput}, in a process of its own as in production: its audit
  * log off, on an H2 file database (the default store, with its durability settings) or on
- * PostgreSQL (a schema of its own at 127.0.0.1:5432, database test). It also serves the trivial
- * endpoint. It prints {@code port <n>} once it serves, and stops, leaving nothing behind, when its
+ * PostgreSQL (a schema of its own at 127.0.0.1:5432, database test). It prints {@code port <n>} once it serves, and stops, leaving nothing behind, when its
  * standard input closes, so a driver that dies takes its servers with it.
  */
 public final class BenchServer {
@@ -59,7 +52,7 @@ public final class BenchServer {
         LeewayApplication.useH2WithoutObjectCache();
         // As command-line arguments: they outrank every configuration file, including the test
         // class path's config/application.yaml, which would otherwise swap in an in-memory database.
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(LeewayApplication.class, TrivialEndpoint.class)
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(LeewayApplication.class)
                 .run(properties.stream().map(property -> "--" + property).toArray(String[]::new));
         System.out.println("port " + ((WebServerApplicationContext) context).getWebServer().getPort());
         System.out.flush();
@@ -81,24 +74,5 @@ public final class BenchServer {
             }
         }
         System.exit(0);
-    }
-
-    /**
-     * A constant answer at {@code POST /bench/trivial}, registered only in the benchmark's servers.
-     * It reads the body it is sent, as every POST handler must: leaving it unread made Tomcat drop
-     * the connection now and then, failing requests for reasons that have nothing to do with Leeway.
-     */
-    @Configuration(proxyBeanMethods = false)
-    static class TrivialEndpoint {
-
-        @Bean
-        RouterFunction<ServerResponse> trivial() {
-            return RouterFunctions.route()
-                    .POST("/bench/trivial", request -> {
-                        request.body(byte[].class);
-                        return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body("{\"ok\":true}");
-                    })
-                    .build();
-        }
     }
 }

@@ -26,21 +26,20 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The load driver for the HTTP throughput target: {@code POST /api/v1/decisions} against a trivial
- * endpoint that reads the same body and answers a constant. Each store runs in a server process of
- * its own ({@link BenchServer}); the audit-off server also serves the trivial endpoint.
+ * The load driver for the recording target: what a decision over HTTP costs in server CPU, with
+ * the audit log off, on H2 and on PostgreSQL, at each number of concurrent clients. Each store runs
+ * in a server process of its own ({@link BenchServer}); for PostgreSQL the database server's own
+ * CPU is added, since recording there is work the database does.
  *
  * <p>The targets take turns in short slices, round after round, each round starting one target
- * further on. On this two-core machine speed drifts by a factor of three within minutes, so
- * measuring one target after the other for minutes each compared a fast minute with a slow one;
- * taking turns compares each decide slice with a trivial slice a few seconds away. The ratio is
- * computed per round and reported as a median with its range. Each server's CPU time per request
- * comes from the operating system, which tells what a request costs the server regardless of how
- * fast the machine happened to be.
+ * further on. On this two-core machine speed drifts by a factor of three within minutes; taking
+ * turns compares each slice with one of the baseline a few seconds away. CPU time comes from the
+ * operating system, which tells what a request costs regardless of how fast the machine happened
+ * to be; ratios are computed per round and reported as a median with their range.
  */
 final class HttpThroughput {
 
-    static final String TRIVIAL = "trivial";
+    static final String OFF = "off";
 
     static final String BODY = """
             {"case": {"id": "BENCH-1", "channel": "CHAT", "category": "BILLING", "priority": "P2", "status": "OPEN",
@@ -53,40 +52,58 @@ final class HttpThroughput {
              "at": "2026-11-25T10:00:00Z"}
             """;
 
-    /** How the run is shaped: client threads, slice length, warm-up slices and measured rounds. */
-    record Plan(int threads, Duration slice, int warmupSlices, int rounds) {}
+    /** How the run is shaped: concurrent clients per target, slice length, warm-up slices and measured rounds. */
+    record Plan(List<Integer> clients, Duration slice, int warmupSlices, int rounds) {}
 
-    /** One target's share of one round. */
-    record Slice(long requests, Duration length, Duration serverCpu) {
+    /** A store under a number of concurrent clients. */
+    record Load(String audit, int clients) {
+
+        @Override
+        public String toString() {
+            return audit + " @" + clients;
+        }
+    }
+
+    /** One target's share of one round; {@code databaseCpu} is zero but for PostgreSQL. */
+    record Slice(long requests, Duration length, Duration serverCpu, Duration databaseCpu) {
 
         double perSecond() {
             return requests / (length.toNanos() / 1e9);
         }
+
+        double cpuMicrosPerRequest() {
+            return (serverCpu.toNanos() + databaseCpu.toNanos()) / 1e3 / requests;
+        }
     }
 
-    /** What a run measured: per target, one slice per round, in round order. */
-    record Measurement(Map<String, List<Slice>> slices, Map<String, String> commits, long transportRetries) {
+    /** What a run measured: per load, one slice per round, in round order. */
+    record Measurement(Map<Load, List<Slice>> slices, Map<String, String> commits, long transportRetries) {
 
-        /** The median over rounds of the target's throughput divided by the trivial endpoint's in the same round. */
-        MedianRange ratioToTrivial(String target) {
-            return ratio(target, TRIVIAL);
-        }
-
-        MedianRange ratio(String target, String baseline) {
+        /** The median over rounds of the load's CPU per decision divided by the same clients' with the audit log off. */
+        MedianRange cpuRatioToOff(Load load) {
+            List<Slice> baseline = slices.get(new Load(OFF, load.clients()));
             List<Double> ratios = new ArrayList<>();
-            for (int round = 0; round < slices.get(target).size(); round++) {
-                ratios.add(slices.get(target).get(round).perSecond() / slices.get(baseline).get(round).perSecond());
+            for (int round = 0; round < slices.get(load).size(); round++) {
+                ratios.add(slices.get(load).get(round).cpuMicrosPerRequest() / baseline.get(round).cpuMicrosPerRequest());
             }
             return MedianRange.of(ratios);
         }
 
-        double medianPerSecond(String target) {
-            return MedianRange.of(slices.get(target).stream().map(Slice::perSecond).toList()).median();
+        double medianPerSecond(Load load) {
+            return MedianRange.of(slices.get(load).stream().map(Slice::perSecond).toList()).median();
         }
 
-        double serverCpuMicrosPerRequest(String target) {
-            long requests = slices.get(target).stream().mapToLong(Slice::requests).sum();
-            long nanos = slices.get(target).stream().mapToLong(slice -> slice.serverCpu().toNanos()).sum();
+        double serverCpuMicrosPerRequest(Load load) {
+            return micros(load, Slice::serverCpu);
+        }
+
+        double databaseCpuMicrosPerRequest(Load load) {
+            return micros(load, Slice::databaseCpu);
+        }
+
+        private double micros(Load load, java.util.function.Function<Slice, Duration> cpu) {
+            long requests = slices.get(load).stream().mapToLong(Slice::requests).sum();
+            long nanos = slices.get(load).stream().mapToLong(slice -> cpu.apply(slice).toNanos()).sum();
             return nanos / 1e3 / requests;
         }
     }
@@ -103,26 +120,26 @@ final class HttpThroughput {
         }
     }
 
-    private record Target(String name, ServerProcess server, HttpRequest request) {}
+    private record Target(Load load, ServerProcess server, HttpRequest request) {}
 
     private final LongAdder transportRetries = new LongAdder();
 
-    /** Starts a server per audit mode, warms every target up, then measures them in turns. */
+    /** Starts a server per audit mode, warms every load up, then measures them in turns. */
     Measurement run(Plan plan, List<String> auditModes) throws IOException, InterruptedException {
-        if (!auditModes.contains("off")) {
-            throw new IllegalArgumentException("the audit modes must include off, whose server serves the trivial endpoint");
+        if (!auditModes.contains(OFF)) {
+            throw new IllegalArgumentException("the audit modes must include off, the baseline of every ratio");
         }
         List<ServerProcess> servers = new ArrayList<>();
-        ExecutorService clients = Executors.newFixedThreadPool(plan.threads());
+        ExecutorService clients = Executors.newFixedThreadPool(plan.clients().stream().mapToInt(Integer::intValue).max()
+                .orElseThrow());
         try {
             List<Target> targets = new ArrayList<>();
             for (String audit : auditModes) {
                 ServerProcess server = ServerProcess.start(audit);
                 servers.add(server);
-                if (audit.equals("off")) {
-                    targets.add(new Target(TRIVIAL, server, server.post("/bench/trivial")));
+                for (int count : plan.clients()) {
+                    targets.add(new Target(new Load(audit, count), server, server.post("/api/v1/decisions")));
                 }
-                targets.add(new Target(audit, server, server.post("/api/v1/decisions")));
             }
             for (int slice = 0; slice < plan.warmupSlices(); slice++) {
                 for (Target target : targets) {
@@ -130,15 +147,17 @@ final class HttpThroughput {
                 }
                 System.out.printf("warm-up %d/%d%n", slice + 1, plan.warmupSlices());
             }
-            Map<String, List<Slice>> measured = new LinkedHashMap<>();
-            targets.forEach(target -> measured.put(target.name(), new ArrayList<>()));
+            Map<Load, List<Slice>> measured = new LinkedHashMap<>();
+            targets.forEach(target -> measured.put(target.load(), new ArrayList<>()));
             for (int round = 0; round < plan.rounds(); round++) {
                 for (int turn = 0; turn < targets.size(); turn++) {
                     Target target = targets.get((round + turn) % targets.size());
                     Slice slice = load(target, plan, clients);
-                    measured.get(target.name()).add(slice);
-                    System.out.printf("round %d, %-10s: %6.0f req/s, %4.0f µs server CPU per request%n", round + 1,
-                            target.name(), slice.perSecond(), slice.serverCpu().toNanos() / 1e3 / slice.requests());
+                    measured.get(target.load()).add(slice);
+                    System.out.printf("round %d, %-16s: %6.0f req/s, %4.0f µs CPU per decision (server %.0f, database %.0f)%n",
+                            round + 1, target.load(), slice.perSecond(), slice.cpuMicrosPerRequest(),
+                            slice.serverCpu().toNanos() / 1e3 / slice.requests(),
+                            slice.databaseCpu().toNanos() / 1e3 / slice.requests());
                 }
             }
             Map<String, String> commits = new LinkedHashMap<>();
@@ -154,13 +173,15 @@ final class HttpThroughput {
         }
     }
 
-    /** The target under load from every client thread for one slice. */
+    /** The target under load from its number of client threads for one slice. */
     private Slice load(Target target, Plan plan, ExecutorService clients) throws InterruptedException {
+        boolean onPostgres = target.load().audit().equals("postgresql");
         Duration cpuBefore = target.server().cpuTime();
+        Duration databaseBefore = onPostgres ? DatabaseServerCpu.postgres() : Duration.ZERO;
         long start = System.nanoTime();
         long deadline = start + plan.slice().toNanos();
         List<Future<Long>> sent = new ArrayList<>();
-        for (int thread = 0; thread < plan.threads(); thread++) {
+        for (int thread = 0; thread < target.load().clients(); thread++) {
             sent.add(clients.submit(() -> {
                 long requests = 0;
                 while (System.nanoTime() < deadline) {
@@ -175,11 +196,12 @@ final class HttpThroughput {
             try {
                 requests += thread.get();
             } catch (ExecutionException e) {
-                throw new IllegalStateException("the load on " + target.name() + " failed", e.getCause());
+                throw new IllegalStateException("the load on " + target.load() + " failed", e.getCause());
             }
         }
         Duration length = Duration.ofNanos(System.nanoTime() - start);
-        return new Slice(requests, length, target.server().cpuTime().minus(cpuBefore));
+        Duration database = onPostgres ? DatabaseServerCpu.postgres().minus(databaseBefore) : Duration.ZERO;
+        return new Slice(requests, length, target.server().cpuTime().minus(cpuBefore), database);
     }
 
     /**
@@ -257,7 +279,8 @@ final class HttpThroughput {
 
         private JsonNode metric(String name) throws IOException, InterruptedException {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/actuator/metrics/" + name)).build(),
+                    URI.create("http://127.0.0.1:" + port + "/actuator/metrics/" + name))
+                    .header("Authorization", "Bearer " + TestKeys.ALL).build(),
                     HttpResponse.BodyHandlers.ofString());
             return JSON.readTree(response.body());
         }
