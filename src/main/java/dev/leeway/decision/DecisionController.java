@@ -1,11 +1,11 @@
 package dev.leeway.decision;
 
+import dev.leeway.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import dev.leeway.security.Caller;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -40,8 +40,7 @@ public class DecisionController {
             + "for a request, a verdict")
     @ApiResponse(responseCode = "200", description = "The decision",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Decision.class)))
-    public byte[] decide(@Valid @RequestBody DecisionRequest request,
-            @AuthenticationPrincipal Caller caller) {
+    public byte[] decide(@Valid @RequestBody DecisionRequest request, @AuthenticationPrincipal Caller caller) {
         Decision decision = decider.decide(request);
         byte[] answer = json.writeValueAsBytes(decision);
         log.record(request, decision, answer, caller);
