@@ -28,16 +28,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class AuditedDecisions implements DecisionLog, RuleSetActivationListener {
 
-    private final RecordWriter writer;
     private final AuditStore store;
     private final JsonMapper json;
     private final PayloadMasking masking;
     private final DecisionIds ids;
     private final Clock clock;
 
-    public AuditedDecisions(RecordWriter writer, AuditStore store, JsonMapper json, AuditProperties properties,
-            DecisionIds ids, Clock clock) {
-        this.writer = writer;
+    public AuditedDecisions(AuditStore store, JsonMapper json, AuditProperties properties, DecisionIds ids,
+            Clock clock) {
         this.store = store;
         this.json = json;
         this.masking = new PayloadMasking(properties.masking());
@@ -68,7 +66,7 @@ public class AuditedDecisions implements DecisionLog, RuleSetActivationListener 
                         new RecordedCaller(caller.name(), caller.issuer(), actorId))),
                 decision.firedRules().stream().map(FiredRule::id).filter(Objects::nonNull).distinct().toList(),
                 decision.escapes().stream().map(Escape::id).toList(), null);
-        writer.write(entry);
+        store.append(List.of(entry));
     }
 
     /** Keeps the set's files, once per version, before any decision can use it. */

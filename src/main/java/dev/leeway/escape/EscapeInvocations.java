@@ -1,5 +1,6 @@
 package dev.leeway.escape;
 
+import dev.leeway.audit.Append;
 import dev.leeway.audit.AuditEntry;
 import dev.leeway.audit.AuditStore;
 import dev.leeway.audit.StoredRecord;
@@ -13,14 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Uses of escapes: checked against the decision that offered them, recorded in the audit log and
- * listed (for the reviewer, where the escape asks for review), both in one transaction; and their
- * reviews.
+ * listed (for the reviewer, where the escape asks for review), both in the audit writer's
+ * transaction; and their reviews, likewise.
  */
 @Component
 public class EscapeInvocations {
@@ -33,16 +33,13 @@ public class EscapeInvocations {
 
     private final AuditStore store;
     private final EscapeUseTable table;
-    private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final DecisionIds ids;
     private final Clock clock;
 
-    public EscapeInvocations(AuditStore store, EscapeUseTable table, TransactionTemplate transactions, JsonMapper json,
-            DecisionIds ids, Clock clock) {
+    public EscapeInvocations(AuditStore store, EscapeUseTable table, JsonMapper json, DecisionIds ids, Clock clock) {
         this.store = store;
         this.table = table;
-        this.transactions = transactions;
         this.json = json;
         this.ids = ids;
         this.clock = clock;
@@ -72,12 +69,9 @@ public class EscapeInvocations {
         EscapeUse use = new EscapeUse(ids.next().toString(), decisionId, escapeId, decision.caseId(), actor.id(),
                 client.toString(), request.justification(), requires, reviewer, now(), reviewer == null ? NO_REVIEW : PENDING,
                 null, null, null);
-        transactions.executeWithoutResult(status -> {
-            store.append(List.of(new AuditEntry(use.invocationId(), INVOCATION_RECORD, use.invokedAt(), use.caseId(),
-                    actor.id(), decision.ruleSetVersion(), decisionId, json.writeValueAsString(use), List.of(),
-                    List.of(escapeId), null)));
-            table.add(use);
-        });
+        store.append(new Append(List.of(new AuditEntry(use.invocationId(), INVOCATION_RECORD, use.invokedAt(),
+                use.caseId(), actor.id(), decision.ruleSetVersion(), decisionId, json.writeValueAsString(use), List.of(),
+                List.of(escapeId), null)), () -> table.add(use)));
         return use;
     }
 
@@ -86,37 +80,42 @@ public class EscapeInvocations {
      *     request body might claim
      */
     public EscapeUse review(String invocationId, ReviewRequest review, Caller reviewer) {
-        return transactions.execute(status -> {
-            EscapeUse use = table.lockForReview(invocationId)
-                    .orElseThrow(() -> new EscapeRefusedException(HttpStatus.NOT_FOUND,
-                            "No use of an escape has the id " + invocationId + "."));
-            if (NO_REVIEW.equals(use.status())) {
-                throw new EscapeRefusedException(HttpStatus.CONFLICT, "This use of " + use.escapeId()
-                        + " asks for no review: the escape's rule lets it stand on its own.");
-            }
-            if (!PENDING.equals(use.status())) {
-                throw new EscapeRefusedException(HttpStatus.CONFLICT, "This use of " + use.escapeId() + " was already "
-                        + use.status() + " by " + use.reviewedBy() + ".");
-            }
-            if (reviewer.name().equals(use.invokedBy()) || reviewer.toString().equals(use.assertedBy())) {
-                throw new EscapeRefusedException(HttpStatus.CONFLICT, "Nobody reviews their own use of an escape: "
-                        + reviewer + " used it or asserted who did.");
-            }
-            // The escape's rule names who reviews its uses; anyone else approving them would make
-            // the review a formality.
-            if (!reviewer.staffRoles().contains(use.reviewerRole())) {
-                throw new EscapeRefusedException(HttpStatus.CONFLICT, "This use of " + use.escapeId() + " is for "
-                        + use.reviewerRole() + " to review; the staff roles of " + reviewer + " are "
-                        + reviewer.staffRoles().stream().sorted().toList() + ".");
-            }
-            Instant now = now();
-            EscapeUse reviewed = use.reviewed(review.outcome().name(), reviewer.toString(), review.note(), now);
-            table.settle(reviewed);
-            store.append(List.of(new AuditEntry(ids.next().toString(), "ESCAPE_REVIEW", now, use.caseId(),
-                    reviewer.toString(), null, invocationId, json.writeValueAsString(reviewed), List.of(),
-                    List.of(use.escapeId()), null)));
-            return reviewed;
-        });
+        EscapeUse use = table.find(invocationId, false)
+                .orElseThrow(() -> new EscapeRefusedException(HttpStatus.NOT_FOUND,
+                        "No use of an escape has the id " + invocationId + "."));
+        checkReviewable(use, reviewer);
+        Instant now = now();
+        EscapeUse reviewed = use.reviewed(review.outcome().name(), reviewer.toString(), review.note(), now);
+        store.append(new Append(List.of(new AuditEntry(ids.next().toString(), "ESCAPE_REVIEW", now, use.caseId(),
+                reviewer.toString(), null, invocationId, json.writeValueAsString(reviewed), List.of(),
+                List.of(use.escapeId()), null)), () -> {
+                    // Another review may have settled the use since it was read; locked now, its row says.
+                    checkReviewable(table.find(invocationId, true).orElseThrow(), reviewer);
+                    table.settle(reviewed);
+                }));
+        return reviewed;
+    }
+
+    private static void checkReviewable(EscapeUse use, Caller reviewer) {
+        if (NO_REVIEW.equals(use.status())) {
+            throw new EscapeRefusedException(HttpStatus.CONFLICT, "This use of " + use.escapeId()
+                    + " asks for no review: the escape's rule lets it stand on its own.");
+        }
+        if (!PENDING.equals(use.status())) {
+            throw new EscapeRefusedException(HttpStatus.CONFLICT, "This use of " + use.escapeId() + " was already "
+                    + use.status() + " by " + use.reviewedBy() + ".");
+        }
+        if (reviewer.name().equals(use.invokedBy()) || reviewer.toString().equals(use.assertedBy())) {
+            throw new EscapeRefusedException(HttpStatus.CONFLICT, "Nobody reviews their own use of an escape: "
+                    + reviewer + " used it or asserted who did.");
+        }
+        // The escape's rule names who reviews its uses; anyone else approving them would make
+        // the review a formality.
+        if (!reviewer.staffRoles().contains(use.reviewerRole())) {
+            throw new EscapeRefusedException(HttpStatus.CONFLICT, "This use of " + use.escapeId() + " is for "
+                    + use.reviewerRole() + " to review; the staff roles of " + reviewer + " are "
+                    + reviewer.staffRoles().stream().sorted().toList() + ".");
+        }
     }
 
     /**

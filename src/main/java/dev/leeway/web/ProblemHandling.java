@@ -1,6 +1,5 @@
 package dev.leeway.web;
 
-import dev.leeway.audit.AuditLogBehindException;
 import dev.leeway.audit.AuditUnavailableException;
 import dev.leeway.audit.verification.TooManyWalksException;
 import dev.leeway.decision.RuleSetUnavailableException;
@@ -155,15 +154,6 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         problem.setProperty("firingLimit", ex.firingLimit());
         problem.setProperty("busiestRules", ex.busiestRules());
         return problem;
-    }
-
-    @ExceptionHandler(AuditLogBehindException.class)
-    ProblemDetail auditLogBehind(AuditLogBehindException ex) {
-        log.error("{}", ex.getMessage(), ex.getCause());
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.AUDIT_UNAVAILABLE,
-                "Audit log unavailable",
-                "The audit database is behind the decisions already answered, so this request was not carried "
-                        + "out; try again.");
     }
 
     @ExceptionHandler(AuditUnavailableException.class)

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KillDuringLoadIT {
 
-    /** The database, journal and service log; kept when the test fails, to see why. */
+    /** The database and service log; kept when the test fails, to see why. */
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path data;
 
