@@ -4,6 +4,7 @@ import dev.leeway.audit.AuditEntry;
 import dev.leeway.audit.AuditExport;
 import dev.leeway.audit.ExportSelection;
 import dev.leeway.audit.JdbcAuditStore;
+import dev.leeway.audit.RecordKind;
 import dev.leeway.audit.StandaloneStore;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import java.io.OutputStream;
@@ -57,7 +58,7 @@ public final class ExportMemoryCheck {
             List<AuditEntry> batch = new ArrayList<>();
             for (int i = 0; i < 5_000 && done < records; i++, done++) {
                 String caseId = "CASE-" + done;
-                batch.add(new AuditEntry(UUID.randomUUID().toString(), "DECISION", Instant.now(), caseId, "agent-7",
+                batch.add(new AuditEntry(UUID.randomUUID().toString(), RecordKind.DECISION, Instant.now(), caseId, "agent-7",
                         "sha256:bench", null, payload.formatted(caseId, UUID.randomUUID()),
                         List.of("escape-repeat-contact", "checklist-billing"), List.of("repeat-contact"), null));
             }

@@ -53,6 +53,11 @@ public class AuditConfiguration {
     }
 
     @Bean
+    DecisionRecords decisionRecords(AuditStore store, JsonMapper json) {
+        return new DecisionRecords(store, json);
+    }
+
+    @Bean
     DecisionReplay decisionReplay(AuditStore store, RuleSetCompiler compiler, RuleSetEvaluator evaluator,
             JsonMapper json, Clock clock) {
         return new DecisionReplay(store, compiler, evaluator, json, clock);

@@ -75,7 +75,7 @@ final class ChainAppender {
                 AuditEntry entry = chained.get(i).entry();
                 statement.setLong(1, record.position());
                 statement.setString(2, record.recordId());
-                statement.setString(3, record.kind());
+                statement.setString(3, record.kind().name());
                 statement.setObject(4, utc(record.recordedAt()));
                 statement.setString(5, record.caseId());
                 statement.setString(6, record.actorId());

@@ -126,7 +126,8 @@ public class JdbcAuditStore implements AuditStore {
     }
 
     static StoredRecord toRecord(ResultSet row, int rowNumber) throws SQLException {
-        return new StoredRecord(row.getLong("chain_position"), row.getString("record_id"), row.getString("kind"),
+        return new StoredRecord(row.getLong("chain_position"), row.getString("record_id"),
+                RecordKind.valueOf(row.getString("kind")),
                 row.getObject("recorded_at", OffsetDateTime.class).toInstant(), row.getString("case_id"),
                 row.getString("actor_id"), row.getString("rule_set_version"), row.getString("subject_id"),
                 row.getString("payload"), row.getString("prev_hash"), row.getString("hash"));

@@ -10,7 +10,7 @@ import java.time.Instant;
 public record StoredRecord(
         long position,
         String recordId,
-        String kind,
+        RecordKind kind,
         Instant recordedAt,
         String caseId,
         String actorId,

@@ -3,18 +3,20 @@ package dev.leeway.escape;
 import dev.leeway.audit.Append;
 import dev.leeway.audit.AuditEntry;
 import dev.leeway.audit.AuditStore;
-import dev.leeway.audit.StoredRecord;
+import dev.leeway.audit.RecordKind;
+import dev.leeway.decision.Escape;
+import dev.leeway.audit.DecisionRecord;
+import dev.leeway.audit.DecisionRecords;
 import dev.leeway.decision.DecisionIds;
 import dev.leeway.facts.Actor;
 import dev.leeway.security.Caller;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,17 +30,17 @@ public class EscapeInvocations {
     static final String PENDING = "PENDING_REVIEW";
     static final String NO_REVIEW = "NO_REVIEW";
 
-    /** The kind of audit record each use of an escape is kept as. */
-    static final String INVOCATION_RECORD = "ESCAPE_INVOCATION";
-
     private final AuditStore store;
+    private final DecisionRecords decisions;
     private final EscapeUseTable table;
     private final JsonMapper json;
     private final DecisionIds ids;
     private final Clock clock;
 
-    public EscapeInvocations(AuditStore store, EscapeUseTable table, JsonMapper json, DecisionIds ids, Clock clock) {
+    public EscapeInvocations(AuditStore store, DecisionRecords decisions, EscapeUseTable table, JsonMapper json,
+            DecisionIds ids, Clock clock) {
         this.store = store;
+        this.decisions = decisions;
         this.table = table;
         this.json = json;
         this.ids = ids;
@@ -49,27 +51,26 @@ public class EscapeInvocations {
      * @param client the authenticated client that asserts the request's actor; both are recorded
      */
     public EscapeUse invoke(String decisionId, String escapeId, InvocationRequest request, Caller client) {
-        StoredRecord decision = store.find(decisionId)
-                .filter(record -> "DECISION".equals(record.kind()))
+        DecisionRecord decision = decisions.find(decisionId)
                 .orElseThrow(() -> new EscapeRefusedException(HttpStatus.NOT_FOUND, "No decision " + decisionId + " is recorded."));
-        JsonNode escape = offered(decision, escapeId);
+        Escape escape = decision.offered(escapeId).orElseThrow(() -> new EscapeRefusedException(HttpStatus.CONFLICT,
+                "Decision " + decisionId + " did not offer escape " + escapeId + "."));
         Actor actor = request.actor();
-        List<String> allowed = texts(escape.path("allowedRoles"));
+        List<String> allowed = Objects.requireNonNullElse(escape.allowedRoles(), List.of());
         if (actor.roles().stream().noneMatch(allowed::contains)) {
             throw new EscapeRefusedException(HttpStatus.CONFLICT, "Escape " + escapeId + " is for " + allowed
                     + "; the actor's roles are " + actor.roles() + ".");
         }
-        List<String> requires = texts(escape.path("requires"));
+        List<String> requires = Objects.requireNonNullElse(escape.requires(), List.of());
         if (requires.contains("JUSTIFICATION") && (request.justification() == null || request.justification().isBlank())) {
             throw new EscapeRefusedException(HttpStatus.UNPROCESSABLE_CONTENT,
                     "Escape " + escapeId + " requires a justification: say why the normal procedure does not serve this customer.");
         }
-        String reviewer = escape.path("review").path("by").isMissingNode() || escape.path("review").path("by").isNull()
-                ? null : escape.path("review").path("by").asString();
+        String reviewer = escape.review() == null ? null : escape.review().by();
         EscapeUse use = new EscapeUse(ids.next().toString(), decisionId, escapeId, decision.caseId(), actor.id(),
                 client.toString(), request.justification(), requires, reviewer, now(), reviewer == null ? NO_REVIEW : PENDING,
                 null, null, null);
-        store.append(new Append(List.of(new AuditEntry(use.invocationId(), INVOCATION_RECORD, use.invokedAt(),
+        store.append(new Append(List.of(new AuditEntry(use.invocationId(), RecordKind.ESCAPE_INVOCATION, use.invokedAt(),
                 use.caseId(), actor.id(), decision.ruleSetVersion(), decisionId, json.writeValueAsString(use), List.of(),
                 List.of(escapeId), null)), () -> table.add(use)));
         return use;
@@ -86,7 +87,7 @@ public class EscapeInvocations {
         checkReviewable(use, reviewer);
         Instant now = now();
         EscapeUse reviewed = use.reviewed(review.outcome().name(), reviewer.toString(), review.note(), now);
-        store.append(new Append(List.of(new AuditEntry(ids.next().toString(), "ESCAPE_REVIEW", now, use.caseId(),
+        store.append(new Append(List.of(new AuditEntry(ids.next().toString(), RecordKind.ESCAPE_REVIEW, now, use.caseId(),
                 reviewer.toString(), null, invocationId, json.writeValueAsString(reviewed), List.of(),
                 List.of(use.escapeId()), null)), () -> {
                     // Another review may have settled the use since it was read; locked now, its row says.
@@ -138,21 +139,5 @@ public class EscapeInvocations {
      */
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private JsonNode offered(StoredRecord decision, String escapeId) {
-        for (JsonNode escape : json.readTree(decision.payload()).path("output").path("escapes")) {
-            if (escapeId.equals(escape.path("id").asString())) {
-                return escape;
-            }
-        }
-        throw new EscapeRefusedException(HttpStatus.CONFLICT,
-                "Decision " + decision.recordId() + " did not offer escape " + escapeId + ".");
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> texts = new ArrayList<>();
-        array.forEach(element -> texts.add(element.asString()));
-        return texts;
     }
 }

@@ -68,7 +68,7 @@ class H2CommitDurabilityTest {
     }
 
     private static AuditEntry decision() {
-        return new AuditEntry(UUID.randomUUID().toString(), "DECISION", Instant.now(), "DURABLE-1", "agent-7",
+        return new AuditEntry(UUID.randomUUID().toString(), RecordKind.DECISION, Instant.now(), "DURABLE-1", "agent-7",
                 "sha256:test", null, "{}", List.of(), List.of(), null);
     }
 

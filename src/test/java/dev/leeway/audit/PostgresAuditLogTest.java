@@ -110,7 +110,7 @@ class PostgresAuditLogTest extends AuditLogContract {
     }
 
     private static AuditEntry entry(String caseId) {
-        return new AuditEntry(UUID.randomUUID().toString(), "DECISION", Instant.now(), caseId, "load", "sha256:x", null,
+        return new AuditEntry(UUID.randomUUID().toString(), RecordKind.DECISION, Instant.now(), caseId, "load", "sha256:x", null,
                 "{\"case\":\"" + caseId + "\"}", List.of("rule"), List.of(), null);
     }
 }
