@@ -170,12 +170,17 @@ public class GroupCommitWriter implements SmartLifecycle {
      * Also on the first append, which may come before the application context has started (the
      * rule set is activated and recorded while beans are still being created).
      *
-     * @return false once stopped
+     * @return false while stopped
      */
     private synchronized boolean startIfStopped() {
         if (stopped) {
             return false;
         }
+        startThread();
+        return true;
+    }
+
+    private synchronized void startThread() {
         if (writer == null) {
             // A thread of its own rather than a TaskScheduler task: it blocks on the queue between
             // batches, which would hold one of the scheduler's threads for good.
@@ -183,12 +188,13 @@ public class GroupCommitWriter implements SmartLifecycle {
             writer.setDaemon(true);
             writer.start();
         }
-        return true;
     }
 
+    /** Also after {@link #stop()}: a paused context (in tests, a cached one) is started again. */
     @Override
-    public void start() {
-        startIfStopped();
+    public synchronized void start() {
+        stopped = false;
+        startThread();
     }
 
     /** Writes what is queued, then stops; not by interrupting, which would close H2's file under it. */
@@ -207,6 +213,9 @@ public class GroupCommitWriter implements SmartLifecycle {
             thread.join(writeTimeout.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            writer = null;
         }
         List<Pending> left = new ArrayList<>();
         queue.drainTo(left);
