@@ -4,6 +4,8 @@ import dev.leeway.audit.AuditEntry;
 import dev.leeway.audit.AuditExport;
 import dev.leeway.audit.ExportSelection;
 import dev.leeway.audit.JdbcAuditStore;
+import dev.leeway.audit.RecordKind;
+import dev.leeway.audit.StandaloneStore;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import java.io.OutputStream;
 import java.lang.management.GarbageCollectorMXBean;
@@ -24,7 +26,6 @@ import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 import org.flywaydb.core.Flyway;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,7 +45,7 @@ public final class ExportMemoryCheck {
                 "jdbc:h2:file:" + directory + "/leeway;DB_CLOSE_ON_EXIT=FALSE", "sa", "");
         Flyway.configure().dataSource(dataSource)
                 .locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
-        JdbcAuditStore store = new JdbcAuditStore(dataSource, new DataSourceTransactionManager(dataSource));
+        JdbcAuditStore store = StandaloneStore.on(dataSource);
 
         String payload = "{\"input\":{\"case\":{\"id\":\"%s\",\"channel\":\"CHAT\",\"category\":\"BILLING\",\"priority\":\"P2\","
                 + "\"contactsAboutSameProblem\":2,\"customer\":{\"id\":\"sha256:%s\",\"tier\":\"STANDARD\"}}},"
@@ -57,7 +58,7 @@ public final class ExportMemoryCheck {
             List<AuditEntry> batch = new ArrayList<>();
             for (int i = 0; i < 5_000 && done < records; i++, done++) {
                 String caseId = "CASE-" + done;
-                batch.add(new AuditEntry(UUID.randomUUID().toString(), "DECISION", Instant.now(), caseId, "agent-7",
+                batch.add(new AuditEntry(UUID.randomUUID().toString(), RecordKind.DECISION, Instant.now(), caseId, "agent-7",
                         "sha256:bench", null, payload.formatted(caseId, UUID.randomUUID()),
                         List.of("escape-repeat-contact", "checklist-billing"), List.of("repeat-contact"), null));
             }

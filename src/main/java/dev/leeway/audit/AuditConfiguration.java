@@ -20,38 +20,27 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 public class AuditConfiguration {
 
-    /** Replaces Spring Boot's own, so that every commit, the audit log's and the review queue's, is durable. */
+    /** The one way into the log; it starts with the first append, which may come before the context has started. */
     @Bean
-    DurableCommitTransactionManager transactionManager(DataSource dataSource) {
-        return new DurableCommitTransactionManager(dataSource);
+    @DependsOnDatabaseInitialization
+    GroupCommitWriter auditWriter(DataSource dataSource, PlatformTransactionManager transactionManager,
+            AuditProperties properties, MeterRegistry meters) {
+        return new GroupCommitWriter(dataSource, transactionManager, properties.maxBatch(), properties.writeTimeout(),
+                meters);
     }
 
-    /** After Flyway, and before anything can append: a killed process's journaled records go back first. */
     @Bean
     @DependsOnDatabaseInitialization
     JdbcAuditStore auditStore(DataSource dataSource, PlatformTransactionManager transactionManager,
-            MeterRegistry meters, AuditProperties properties) {
-        JdbcAuditStore store = new JdbcAuditStore(dataSource, transactionManager, meters, properties.maxBatch(),
-                properties.writeTimeout());
-        store.recoverFromJournal();
-        return store;
-    }
-
-    /**
-     * On an H2 file database, decisions are answered once the journal holds them; where every
-     * commit is durable by itself, many decisions share one commit.
-     */
-    @Bean
-    RecordWriter auditWriter(AuditStore store, AuditProperties properties, MeterRegistry meters) {
-        return store.journalFirst().orElseGet(
-                () -> new GroupCommitWriter(store, properties.maxBatch(), properties.writeTimeout(), meters));
+            GroupCommitWriter writer) {
+        return new JdbcAuditStore(dataSource, transactionManager, writer);
     }
 
     @Bean
     @ConditionalOnProperty(name = "leeway.audit.enabled", havingValue = "true", matchIfMissing = true)
-    AuditedDecisions auditedDecisions(RecordWriter writer, AuditStore store, JsonMapper json,
-            AuditProperties properties, DecisionIds ids, Clock clock) {
-        return new AuditedDecisions(writer, store, json, properties, ids, clock);
+    AuditedDecisions auditedDecisions(AuditStore store, JsonMapper json, AuditProperties properties, DecisionIds ids,
+            Clock clock) {
+        return new AuditedDecisions(store, json, properties, ids, clock);
     }
 
     /**
@@ -61,6 +50,11 @@ public class AuditConfiguration {
     @Bean
     RuleSetHistory ruleSetHistory(AuditProperties properties, AuditStore store, JsonMapper json) {
         return properties.enabled() ? new RecordedRuleSetHistory(store, json) : new InMemoryRuleSetHistory();
+    }
+
+    @Bean
+    DecisionRecords decisionRecords(AuditStore store, JsonMapper json) {
+        return new DecisionRecords(store, json);
     }
 
     @Bean

@@ -31,12 +31,15 @@ import tools.jackson.databind.node.ObjectNode;
 public class AuditController {
 
     private final AuditStore store;
+    private final DecisionRecords decisionRecords;
     private final DecisionReplay replay;
     private final AuditExport export;
     private final JsonMapper json;
 
-    public AuditController(AuditStore store, DecisionReplay replay, AuditExport export, JsonMapper json) {
+    public AuditController(AuditStore store, DecisionRecords decisionRecords, DecisionReplay replay, AuditExport export,
+            JsonMapper json) {
         this.store = store;
+        this.decisionRecords = decisionRecords;
         this.replay = replay;
         this.export = export;
         this.json = json;
@@ -96,9 +99,14 @@ public class AuditController {
     @GetMapping("/decisions/{id}")
     @Operation(summary = "The full record of a decision: input (masked), output, fired rules, rule-set version, caller, time, chain hashes")
     public JsonNode decision(@PathVariable String id) {
-        StoredRecord record = decisionRecord(id);
-        ObjectNode view = (ObjectNode) json.readTree(record.payload());
-        view.put("decisionId", record.recordId());
+        DecisionRecord record = decisionRecord(id);
+        ObjectNode view = json.createObjectNode();
+        view.set("input", record.input());
+        view.set("output", record.output());
+        if (record.caller() != null) {
+            view.set("caller", json.valueToTree(record.caller()));
+        }
+        view.put("decisionId", record.decisionId());
         view.put("recordedAt", record.recordedAt().toString());
         view.put("ruleSetVersion", record.ruleSetVersion());
         view.put("position", record.position());
@@ -113,9 +121,8 @@ public class AuditController {
         return replay.replay(decisionRecord(id));
     }
 
-    private StoredRecord decisionRecord(String id) {
-        return store.find(id)
-                .filter(record -> "DECISION".equals(record.kind()))
+    private DecisionRecord decisionRecord(String id) {
+        return decisionRecords.find(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No decision " + id + " is recorded."));
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 /**
  * One record to append to the audit log.
  *
- * @param kind {@code DECISION}, {@code ESCAPE_INVOCATION} or {@code ESCAPE_REVIEW}
  * @param subjectId the record this one is about (the decision an invocation used, the invocation a review judged)
  * @param payload the record's content as JSON, stored and hashed exactly as given
  * @param ruleIds rules that fired, for filtering by rule
@@ -15,7 +14,7 @@ import java.util.List;
  */
 public record AuditEntry(
         String recordId,
-        String kind,
+        RecordKind kind,
         Instant recordedAt,
         String caseId,
         String actorId,

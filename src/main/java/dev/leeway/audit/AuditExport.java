@@ -48,7 +48,7 @@ public class AuditExport {
     public void csv(ExportSelection selection, OutputStream out) {
         try (SequenceWriter rows = CSV.writer(COLUMNS).without(StreamWriteFeature.AUTO_CLOSE_TARGET).writeValues(out)) {
             store.stream(selection, record -> {
-                rows.write(new Object[] {record.position(), record.recordId(), record.kind(), record.recordedAt().toString(),
+                rows.write(new Object[] {record.position(), record.recordId(), record.kind().name(), record.recordedAt().toString(),
                     record.caseId(), record.actorId(), record.ruleSetVersion(), record.subjectId(), record.payload(),
                     record.prevHash(), record.hash()});
                 rows.flush();

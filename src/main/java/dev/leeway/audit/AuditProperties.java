@@ -9,9 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The audit log ({@code leeway.audit.*}).
  *
  * @param enabled record every decision before answering (switch off only to measure what auditing costs)
- * @param maxBatch the most records one group commit (on H2, one batch from the journal) writes in one transaction
- * @param writeTimeout how long a request waits for its record to be durable before it fails with 503; on H2,
- *        also how long reads of the audit log wait for the database to catch up with the journal
+ * @param maxBatch the most appends (a decision, an escape use with its table row…) one group commit carries
+ * @param writeTimeout how long a request waits for its record to be durable before it fails with 503
  * @param masking fields of the request that are hashed or removed before storage
  * @param verifyEvery how often the whole chain is walked without anyone asking; {@code 0} never
  */

@@ -10,23 +10,17 @@ import java.util.function.Consumer;
 public interface AuditStore {
 
     /** Appends the entries, in order, as one durable unit; returns them as stored. */
-    List<StoredRecord> append(List<AuditEntry> entries);
-
-    /**
-     * A writer that makes one record durable without waiting for a group commit, where the store
-     * has one: on an H2 file database, the journal beside it.
-     */
-    default Optional<RecordWriter> journalFirst() {
-        return Optional.empty();
+    default List<StoredRecord> append(List<AuditEntry> entries) {
+        return append(new Append(entries));
     }
 
     /**
-     * Where the store has a journal (an H2 file database), how far its database is behind it, and
-     * why while it cannot catch up.
+     * Appends the entries, in order, and runs the append's table write in the same transaction,
+     * as one durable unit; returns the entries as stored.
+     *
+     * @throws AuditUnavailableException if they could not be made durable in time
      */
-    default Optional<JournalBacklog> journalBacklog() {
-        return Optional.empty();
-    }
+    List<StoredRecord> append(Append append);
 
     Optional<StoredRecord> find(String recordId);
 

@@ -1,7 +1,5 @@
 package dev.leeway.audit;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.leeway.decision.Decision;
 import dev.leeway.decision.DecisionIds;
 import dev.leeway.decision.DecisionLog;
@@ -28,16 +26,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class AuditedDecisions implements DecisionLog, RuleSetActivationListener {
 
-    private final RecordWriter writer;
     private final AuditStore store;
     private final JsonMapper json;
     private final PayloadMasking masking;
     private final DecisionIds ids;
     private final Clock clock;
 
-    public AuditedDecisions(RecordWriter writer, AuditStore store, JsonMapper json, AuditProperties properties,
-            DecisionIds ids, Clock clock) {
-        this.writer = writer;
+    public AuditedDecisions(AuditStore store, JsonMapper json, AuditProperties properties, DecisionIds ids,
+            Clock clock) {
         this.store = store;
         this.json = json;
         this.masking = new PayloadMasking(properties.masking());
@@ -45,30 +41,17 @@ public class AuditedDecisions implements DecisionLog, RuleSetActivationListener 
         this.clock = clock;
     }
 
-    /**
-     * What a decision record holds, in the order it is stored and hashed; the output is the answer's
-     * JSON as it was sent.
-     */
-    private record RecordedDecision(Object input, @JsonRawValue String output, RecordedCaller caller) {}
-
-    /**
-     * The authenticated client (an API key's name, or a JWT's subject and issuer) and the actor it
-     * says it asks for.
-     */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    private record RecordedCaller(String name, String issuer, String actorId) {}
-
     @Override
     public void record(DecisionRequest request, Decision decision, byte[] answer, Caller caller) {
         String actorId = request.actor() == null ? null : request.actor().id();
         Object input = masking.isEmpty() ? request : masking.apply(json.valueToTree(request));
-        AuditEntry entry = new AuditEntry(decision.decisionId().toString(), "DECISION", clock.instant(),
+        AuditEntry entry = new AuditEntry(decision.decisionId().toString(), RecordKind.DECISION, clock.instant(),
                 decision.caseId(), actorId, decision.ruleSet().version(), null,
-                json.writeValueAsString(new RecordedDecision(input, new String(answer, StandardCharsets.UTF_8),
-                        new RecordedCaller(caller.name(), caller.issuer(), actorId))),
+                DecisionRecords.payload(json, input, new String(answer, StandardCharsets.UTF_8),
+                        new DecisionRecord.Caller(caller.name(), caller.issuer(), actorId)),
                 decision.firedRules().stream().map(FiredRule::id).filter(Objects::nonNull).distinct().toList(),
                 decision.escapes().stream().map(Escape::id).toList(), null);
-        writer.write(entry);
+        store.append(List.of(entry));
     }
 
     /** Keeps the set's files, once per version, before any decision can use it. */
@@ -82,7 +65,7 @@ public class AuditedDecisions implements DecisionLog, RuleSetActivationListener 
         payload.put("instance", activation.instance());
         payload.put("files", ruleSet.files().stream()
                 .map(file -> new RulesOverview.FileSummary(file.path(), file.hash())).toList());
-        store.append(List.of(new AuditEntry(ids.next().toString(), "RULE_SET_ACTIVATED", clock.instant(), null, null,
+        store.append(List.of(new AuditEntry(ids.next().toString(), RecordKind.RULE_SET_ACTIVATED, clock.instant(), null, null,
                 ruleSet.version(), null, json.writeValueAsString(payload), List.of(), List.of(),
                 // RuleFile serialises as {"path", "content"}, which is what a replay reads back.
                 new AuditEntry.RuleSetContents(ruleSet.version(), json.writeValueAsString(ruleSet.files())))));

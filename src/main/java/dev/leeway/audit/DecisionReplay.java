@@ -40,18 +40,17 @@ public class DecisionReplay {
         this.clock = clock;
     }
 
-    public Outcome replay(StoredRecord record) {
-        JsonNode payload = json.readTree(record.payload());
-        DecisionRequest input = json.treeToValue(payload.get("input"), DecisionRequest.class);
+    public Outcome replay(DecisionRecord record) {
+        DecisionRequest input = json.treeToValue(record.input(), DecisionRequest.class);
         RuleSet ruleSet = compiled.computeIfAbsent(record.ruleSetVersion(), this::compile);
         DecisionRequest atOriginalInstant = new DecisionRequest(input.serviceCase(), input.actor(), input.request(),
-                Instant.parse(payload.get("output").get("evaluatedAt").asString()));
+                Instant.parse(record.output().get("evaluatedAt").asString()));
         Decision replayed = deciders.on(ruleSet).decide(atOriginalInstant);
-        ObjectNode recordedOutput = comparable((ObjectNode) payload.get("output").deepCopy());
+        ObjectNode recordedOutput = comparable((ObjectNode) record.output().deepCopy());
         // Both sides as parsed from JSON text: a tree built from objects holds BigDecimal nodes where
         // the parsed record holds integers, and the two would differ while the JSON is the same.
         ObjectNode replayedOutput = comparable((ObjectNode) json.readTree(json.writeValueAsString(replayed)));
-        return new Outcome(record.recordId(), record.ruleSetVersion(), recordedOutput.equals(replayedOutput),
+        return new Outcome(record.decisionId(), record.ruleSetVersion(), recordedOutput.equals(replayedOutput),
                 recordedOutput, replayedOutput);
     }
 

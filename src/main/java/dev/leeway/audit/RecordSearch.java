@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -19,15 +18,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  *     walk every newer record in full to reach a range in the past);
  * <li>a case or an actor reads its own index, which is ordered by position within each case and
  *     actor; the query orders by both columns, the only way H2 notices it need not sort;
- * <li>on H2, a rule or an escape reads only the blocks that can hold it ({@link H2TermBlocks}),
- *     also with a case or an actor, unless those have fewer records than there are such blocks;
- *     PostgreSQL answers those from GIN indexes.
+ * <li>a rule or an escape is a condition on the record's id arrays: PostgreSQL answers it from GIN
+ *     indexes, H2 checks it on each record it reads newest first until the page is full.
  * </ul>
  */
 final class RecordSearch {
-
-    /** How many candidate blocks the H2 rule and escape filters look up at a time. */
-    private static final int BLOCKS_PER_LOOKUP = 64;
 
     /** Positions in [first, end). */
     private record Positions(long first, long end) {
@@ -42,29 +37,13 @@ final class RecordSearch {
     private final JdbcTemplate jdbc;
     private final JdbcTemplate streaming;
     private final TransactionTemplate transactions;
-    private final AuditDatabase database;
-    /** Null on PostgreSQL. */
-    private final H2TermBlocks termBlocks;
+    private final AuditDialect dialect;
 
-    RecordSearch(JdbcTemplate jdbc, JdbcTemplate streaming, TransactionTemplate transactions, AuditDatabase database,
-            H2TermBlocks termBlocks) {
+    RecordSearch(JdbcTemplate jdbc, JdbcTemplate streaming, TransactionTemplate transactions, AuditDialect dialect) {
         this.jdbc = jdbc;
         this.streaming = streaming;
         this.transactions = transactions;
-        this.database = database;
-        this.termBlocks = termBlocks;
-    }
-
-    /** A rule or an escape that records must name, as the H2 block index keys it. */
-    private record Term(String kind, String id) {
-
-        /** The rule when both are asked for, or none when neither is. */
-        static Term of(String rule, String escape) {
-            if (rule != null) {
-                return new Term(H2TermBlocks.RULE, rule);
-            }
-            return escape == null ? null : new Term(H2TermBlocks.ESCAPE, escape);
-        }
+        this.dialect = dialect;
     }
 
     List<StoredRecord> decisions(DecisionFilter filter, long beforePosition, int limit) {
@@ -72,16 +51,7 @@ final class RecordSearch {
         if (positions.isEmpty()) {
             return List.of();
         }
-        Term term = Term.of(filter.rule(), filter.escape());
-        if (!readsBlocks(term, filter.caseId(), filter.actor(), positions)) {
-            return decisionsAt(filter, positions, limit);
-        }
-        List<StoredRecord> found = new ArrayList<>();
-        eachBlockWith(term, positions, true, inBlock -> {
-            found.addAll(decisionsAt(filter, inBlock, limit - found.size()));
-            return found.size() < limit;
-        });
-        return found;
+        return decisionsAt(filter, positions, limit);
     }
 
     void stream(ExportSelection selection, Consumer<StoredRecord> consumer) {
@@ -89,80 +59,16 @@ final class RecordSearch {
         if (positions.isEmpty()) {
             return;
         }
-        Term term = Term.of(selection.rule(), selection.escape());
-        transactions.executeWithoutResult(status -> database.readMany(jdbc, () -> {
-            if (readsBlocks(term, selection.caseId(), selection.actor(), positions)) {
-                eachBlockWith(term, positions, false, inBlock -> {
-                    streamAt(selection, inBlock, consumer);
-                    return true;
-                });
-            } else {
-                streamAt(selection, positions, consumer);
-            }
-        }));
+        transactions.executeWithoutResult(status -> dialect.readMany(jdbc, () -> streamAt(selection, positions, consumer)));
     }
 
     private void streamAt(ExportSelection selection, Positions positions, Consumer<StoredRecord> consumer) {
         Query query = new Query("SELECT " + JdbcAuditStore.COLUMNS + " FROM audit_record WHERE 1 = 1")
                 .within(positions)
                 .narrowedTo(selection.caseId(), selection.actor(), selection.from(), selection.to())
-                .naming(database, selection.rule(), selection.escape())
+                .naming(dialect, selection.rule(), selection.escape())
                 .inChainOrder(selection.caseId(), selection.actor(), "ASC");
         streaming.query(query.sql(), (ResultSet row) -> consumer.accept(JdbcAuditStore.toRecord(row, 0)), query.arguments());
-    }
-
-    /**
-     * On H2, by rule or escape: whether to read only the blocks that can hold the term. Not when a
-     * case or actor asked for has fewer records than there are such blocks: reading its own records
-     * one by one is then cheaper than a query per block. Otherwise a busy actor and a rare rule
-     * would read every one of the actor's records (15 s for 348,000), where the blocks read only the
-     * few that can match.
-     */
-    private boolean readsBlocks(Term term, String caseId, String actor, Positions positions) {
-        if (termBlocks == null || term == null) {
-            return false;
-        }
-        String column = caseId != null ? "case_id" : actor != null ? "actor_id" : null;
-        if (column == null) {
-            return true;
-        }
-        long blocks = termBlocks.countBlocksWith(term.kind(), term.id(),
-                H2TermBlocks.blockOf(positions.first()), H2TermBlocks.blockOf(positions.end() - 1));
-        Query own = new Query("SELECT chain_position FROM audit_record WHERE 1 = 1")
-                .and(column + " = ?", caseId != null ? caseId : actor)
-                .within(positions)
-                .limit(Math.toIntExact(Math.min(blocks, Integer.MAX_VALUE - 1)) + 1);
-        Long counted = jdbc.queryForObject("SELECT COUNT(*) FROM (" + own.sql() + ") AS own_records", Long.class,
-                own.arguments());
-        return counted == null || counted > blocks;
-    }
-
-    /**
-     * H2: the positions of each block that can hold the term, newest first or in chain order, until
-     * {@code visit} has had enough.
-     */
-    private void eachBlockWith(Term term, Positions positions, boolean newestFirst, Predicate<Positions> visit) {
-        long lowest = H2TermBlocks.blockOf(positions.first());
-        long highest = H2TermBlocks.blockOf(positions.end() - 1);
-        while (highest >= lowest) {
-            List<Long> blocks = termBlocks.blocksWith(term.kind(), term.id(), lowest, highest, BLOCKS_PER_LOOKUP, newestFirst);
-            for (long block : blocks) {
-                Positions inBlock = new Positions(Math.max(positions.first(), block * H2TermBlocks.BLOCK),
-                        Math.min(positions.end(), (block + 1) * H2TermBlocks.BLOCK));
-                if (!visit.test(inBlock)) {
-                    return;
-                }
-            }
-            if (blocks.size() < BLOCKS_PER_LOOKUP) {
-                return;
-            }
-            long last = blocks.get(blocks.size() - 1);
-            if (newestFirst) {
-                highest = last - 1;
-            } else {
-                lowest = last + 1;
-            }
-        }
     }
 
     /** Decisions matching the filter at the positions, newest first. */
@@ -170,7 +76,7 @@ final class RecordSearch {
         Query query = new Query("SELECT " + JdbcAuditStore.COLUMNS + " FROM audit_record WHERE kind = 'DECISION'")
                 .within(positions)
                 .narrowedTo(filter.caseId(), filter.actor(), filter.from(), filter.to())
-                .naming(database, filter.rule(), filter.escape())
+                .naming(dialect, filter.rule(), filter.escape())
                 .inChainOrder(filter.caseId(), filter.actor(), "DESC")
                 .limit(limit);
         return jdbc.query(query.sql(), JdbcAuditStore::toRecord, query.arguments());
@@ -245,12 +151,12 @@ final class RecordSearch {
         }
 
         /** Records whose arrays name the rule and the escape, where given. */
-        Query naming(AuditDatabase database, String rule, String escape) {
+        Query naming(AuditDialect dialect, String rule, String escape) {
             if (rule != null) {
-                and(database.arrayContains("rule_ids"), rule);
+                and(dialect.arrayContains("rule_ids"), rule);
             }
             if (escape != null) {
-                and(database.arrayContains("escape_ids"), escape);
+                and(dialect.arrayContains("escape_ids"), escape);
             }
             return this;
         }

@@ -10,7 +10,7 @@ import java.time.Instant;
 public record StoredRecord(
         long position,
         String recordId,
-        String kind,
+        RecordKind kind,
         Instant recordedAt,
         String caseId,
         String actorId,
@@ -18,4 +18,10 @@ public record StoredRecord(
         String subjectId,
         String payload,
         String prevHash,
-        String hash) {}
+        String hash) {
+
+    StoredRecord withHash(String newHash) {
+        return new StoredRecord(position, recordId, kind, recordedAt, caseId, actorId, ruleSetVersion, subjectId,
+                payload, prevHash, newHash);
+    }
+}

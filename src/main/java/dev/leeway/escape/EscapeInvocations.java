@@ -1,26 +1,28 @@
 package dev.leeway.escape;
 
+import dev.leeway.audit.Append;
 import dev.leeway.audit.AuditEntry;
 import dev.leeway.audit.AuditStore;
-import dev.leeway.audit.StoredRecord;
+import dev.leeway.audit.RecordKind;
+import dev.leeway.decision.Escape;
+import dev.leeway.audit.DecisionRecord;
+import dev.leeway.audit.DecisionRecords;
 import dev.leeway.decision.DecisionIds;
 import dev.leeway.facts.Actor;
 import dev.leeway.security.Caller;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Uses of escapes: checked against the decision that offered them, recorded in the audit log and
- * listed (for the reviewer, where the escape asks for review), both in one transaction; and their
- * reviews.
+ * listed (for the reviewer, where the escape asks for review), both in the audit writer's
+ * transaction; and their reviews, likewise.
  */
 @Component
 public class EscapeInvocations {
@@ -28,21 +30,18 @@ public class EscapeInvocations {
     static final String PENDING = "PENDING_REVIEW";
     static final String NO_REVIEW = "NO_REVIEW";
 
-    /** The kind of audit record each use of an escape is kept as. */
-    static final String INVOCATION_RECORD = "ESCAPE_INVOCATION";
-
     private final AuditStore store;
+    private final DecisionRecords decisions;
     private final EscapeUseTable table;
-    private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final DecisionIds ids;
     private final Clock clock;
 
-    public EscapeInvocations(AuditStore store, EscapeUseTable table, TransactionTemplate transactions, JsonMapper json,
+    public EscapeInvocations(AuditStore store, DecisionRecords decisions, EscapeUseTable table, JsonMapper json,
             DecisionIds ids, Clock clock) {
         this.store = store;
+        this.decisions = decisions;
         this.table = table;
-        this.transactions = transactions;
         this.json = json;
         this.ids = ids;
         this.clock = clock;
@@ -52,32 +51,28 @@ public class EscapeInvocations {
      * @param client the authenticated client that asserts the request's actor; both are recorded
      */
     public EscapeUse invoke(String decisionId, String escapeId, InvocationRequest request, Caller client) {
-        StoredRecord decision = store.find(decisionId)
-                .filter(record -> "DECISION".equals(record.kind()))
+        DecisionRecord decision = decisions.find(decisionId)
                 .orElseThrow(() -> new EscapeRefusedException(HttpStatus.NOT_FOUND, "No decision " + decisionId + " is recorded."));
-        JsonNode escape = offered(decision, escapeId);
+        Escape escape = decision.offered(escapeId).orElseThrow(() -> new EscapeRefusedException(HttpStatus.CONFLICT,
+                "Decision " + decisionId + " did not offer escape " + escapeId + "."));
         Actor actor = request.actor();
-        List<String> allowed = texts(escape.path("allowedRoles"));
+        List<String> allowed = Objects.requireNonNullElse(escape.allowedRoles(), List.of());
         if (actor.roles().stream().noneMatch(allowed::contains)) {
             throw new EscapeRefusedException(HttpStatus.CONFLICT, "Escape " + escapeId + " is for " + allowed
                     + "; the actor's roles are " + actor.roles() + ".");
         }
-        List<String> requires = texts(escape.path("requires"));
+        List<String> requires = Objects.requireNonNullElse(escape.requires(), List.of());
         if (requires.contains("JUSTIFICATION") && (request.justification() == null || request.justification().isBlank())) {
             throw new EscapeRefusedException(HttpStatus.UNPROCESSABLE_CONTENT,
                     "Escape " + escapeId + " requires a justification: say why the normal procedure does not serve this customer.");
         }
-        String reviewer = escape.path("review").path("by").isMissingNode() || escape.path("review").path("by").isNull()
-                ? null : escape.path("review").path("by").asString();
+        String reviewer = escape.review() == null ? null : escape.review().by();
         EscapeUse use = new EscapeUse(ids.next().toString(), decisionId, escapeId, decision.caseId(), actor.id(),
                 client.toString(), request.justification(), requires, reviewer, now(), reviewer == null ? NO_REVIEW : PENDING,
                 null, null, null);
-        transactions.executeWithoutResult(status -> {
-            store.append(List.of(new AuditEntry(use.invocationId(), INVOCATION_RECORD, use.invokedAt(), use.caseId(),
-                    actor.id(), decision.ruleSetVersion(), decisionId, json.writeValueAsString(use), List.of(),
-                    List.of(escapeId), null)));
-            table.add(use);
-        });
+        store.append(new Append(List.of(new AuditEntry(use.invocationId(), RecordKind.ESCAPE_INVOCATION, use.invokedAt(),
+                use.caseId(), actor.id(), decision.ruleSetVersion(), decisionId, json.writeValueAsString(use), List.of(),
+                List.of(escapeId), null)), () -> table.add(use)));
         return use;
     }
 
@@ -86,37 +81,42 @@ public class EscapeInvocations {
      *     request body might claim
      */
     public EscapeUse review(String invocationId, ReviewRequest review, Caller reviewer) {
-        return transactions.execute(status -> {
-            EscapeUse use = table.lockForReview(invocationId)
-                    .orElseThrow(() -> new EscapeRefusedException(HttpStatus.NOT_FOUND,
-                            "No use of an escape has the id " + invocationId + "."));
-            if (NO_REVIEW.equals(use.status())) {
-                throw new EscapeRefusedException(HttpStatus.CONFLICT, "This use of " + use.escapeId()
-                        + " asks for no review: the escape's rule lets it stand on its own.");
-            }
-            if (!PENDING.equals(use.status())) {
-                throw new EscapeRefusedException(HttpStatus.CONFLICT, "This use of " + use.escapeId() + " was already "
-                        + use.status() + " by " + use.reviewedBy() + ".");
-            }
-            if (reviewer.name().equals(use.invokedBy()) || reviewer.toString().equals(use.assertedBy())) {
-                throw new EscapeRefusedException(HttpStatus.CONFLICT, "Nobody reviews their own use of an escape: "
-                        + reviewer + " used it or asserted who did.");
-            }
-            // The escape's rule names who reviews its uses; anyone else approving them would make
-            // the review a formality.
-            if (!reviewer.staffRoles().contains(use.reviewerRole())) {
-                throw new EscapeRefusedException(HttpStatus.CONFLICT, "This use of " + use.escapeId() + " is for "
-                        + use.reviewerRole() + " to review; the staff roles of " + reviewer + " are "
-                        + reviewer.staffRoles().stream().sorted().toList() + ".");
-            }
-            Instant now = now();
-            EscapeUse reviewed = use.reviewed(review.outcome().name(), reviewer.toString(), review.note(), now);
-            table.settle(reviewed);
-            store.append(List.of(new AuditEntry(ids.next().toString(), "ESCAPE_REVIEW", now, use.caseId(),
-                    reviewer.toString(), null, invocationId, json.writeValueAsString(reviewed), List.of(),
-                    List.of(use.escapeId()), null)));
-            return reviewed;
-        });
+        EscapeUse use = table.find(invocationId, false)
+                .orElseThrow(() -> new EscapeRefusedException(HttpStatus.NOT_FOUND,
+                        "No use of an escape has the id " + invocationId + "."));
+        checkReviewable(use, reviewer);
+        Instant now = now();
+        EscapeUse reviewed = use.reviewed(review.outcome().name(), reviewer.toString(), review.note(), now);
+        store.append(new Append(List.of(new AuditEntry(ids.next().toString(), RecordKind.ESCAPE_REVIEW, now, use.caseId(),
+                reviewer.toString(), null, invocationId, json.writeValueAsString(reviewed), List.of(),
+                List.of(use.escapeId()), null)), () -> {
+                    // Another review may have settled the use since it was read; locked now, its row says.
+                    checkReviewable(table.find(invocationId, true).orElseThrow(), reviewer);
+                    table.settle(reviewed);
+                }));
+        return reviewed;
+    }
+
+    private static void checkReviewable(EscapeUse use, Caller reviewer) {
+        if (NO_REVIEW.equals(use.status())) {
+            throw new EscapeRefusedException(HttpStatus.CONFLICT, "This use of " + use.escapeId()
+                    + " asks for no review: the escape's rule lets it stand on its own.");
+        }
+        if (!PENDING.equals(use.status())) {
+            throw new EscapeRefusedException(HttpStatus.CONFLICT, "This use of " + use.escapeId() + " was already "
+                    + use.status() + " by " + use.reviewedBy() + ".");
+        }
+        if (reviewer.name().equals(use.invokedBy()) || reviewer.toString().equals(use.assertedBy())) {
+            throw new EscapeRefusedException(HttpStatus.CONFLICT, "Nobody reviews their own use of an escape: "
+                    + reviewer + " used it or asserted who did.");
+        }
+        // The escape's rule names who reviews its uses; anyone else approving them would make
+        // the review a formality.
+        if (!reviewer.staffRoles().contains(use.reviewerRole())) {
+            throw new EscapeRefusedException(HttpStatus.CONFLICT, "This use of " + use.escapeId() + " is for "
+                    + use.reviewerRole() + " to review; the staff roles of " + reviewer + " are "
+                    + reviewer.staffRoles().stream().sorted().toList() + ".");
+        }
     }
 
     /**
@@ -139,21 +139,5 @@ public class EscapeInvocations {
      */
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private JsonNode offered(StoredRecord decision, String escapeId) {
-        for (JsonNode escape : json.readTree(decision.payload()).path("output").path("escapes")) {
-            if (escapeId.equals(escape.path("id").asString())) {
-                return escape;
-            }
-        }
-        throw new EscapeRefusedException(HttpStatus.CONFLICT,
-                "Decision " + decision.recordId() + " did not offer escape " + escapeId + ".");
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> texts = new ArrayList<>();
-        array.forEach(element -> texts.add(element.asString()));
-        return texts;
     }
 }

@@ -32,10 +32,12 @@ public class EscapeUseTable {
                 utc(use.invokedAt()), use.status());
     }
 
-    /** The use, locked until the surrounding transaction ends, so that two reviews cannot both settle it. */
-    Optional<EscapeUse> lockForReview(String invocationId) {
-        return jdbc.query("SELECT * FROM escape_use WHERE invocation_id = ? FOR UPDATE", EscapeUseTable::toUse,
-                invocationId).stream().findFirst();
+    /**
+     * @param locked until the surrounding transaction ends, so that two reviews cannot both settle it
+     */
+    Optional<EscapeUse> find(String invocationId, boolean locked) {
+        return jdbc.query("SELECT * FROM escape_use WHERE invocation_id = ?" + (locked ? " FOR UPDATE" : ""),
+                EscapeUseTable::toUse, invocationId).stream().findFirst();
     }
 
     void settle(EscapeUse reviewed) {

@@ -1,7 +1,6 @@
 package dev.leeway.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.leeway.HttpApi;
 import org.junit.jupiter.api.Test;
@@ -37,23 +36,5 @@ class H2AuditLogTest extends AuditLogContract {
         assertThat(input.path("case").path("id").asString()).isEqualTo("AUD-1");
         String stored = jdbc.queryForObject("SELECT payload FROM audit_record WHERE record_id = ?", String.class, id);
         assertThat(stored).doesNotContain("CU-77").doesNotContain("someone@example.org");
-    }
-
-    @Test
-    void theBlockIndexOfRulesAndEscapesIsOnlyAddedTo() {
-        String id = decide(REPEAT_CONTACT.replace("AUD-1", "AUD-BLOCKS")).path("decisionId").asString();
-        long block = H2TermBlocks.blockOf(
-                positionOf(id));
-
-        // What the writer does after a restart, for a rule its block already holds.
-        jdbc.update("MERGE INTO audit_term_block (term_kind, term_id, block) KEY (term_kind, term_id, block) "
-                + "VALUES (?, 'escape-repeat-contact', ?)", H2TermBlocks.RULE, block);
-
-        assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_term_block WHERE block = ?", block))
-                .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.update("UPDATE audit_term_block SET block = block + 1000 WHERE block = ?", block))
-                .hasMessageContaining("append-only");
-        assertThat(new HttpApi(port).get("/api/v1/audit/decisions?rule=escape-repeat-contact&limit=1").json()
-                .path("items").findValuesAsString("decisionId")).containsExactly(id);
     }
 }

@@ -47,7 +47,7 @@ class LongExportTest {
         for (int batch = 0; batch < RECORDS / 100; batch++) {
             List<AuditEntry> entries = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
-                entries.add(new AuditEntry(UUID.randomUUID().toString(), "DECISION", Instant.now(), "LONG-" + batch,
+                entries.add(new AuditEntry(UUID.randomUUID().toString(), RecordKind.DECISION, Instant.now(), "LONG-" + batch,
                         "agent-7", "sha256:test", null, payload, List.of(), List.of(), null));
             }
             store.append(entries);

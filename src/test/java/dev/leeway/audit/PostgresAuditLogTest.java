@@ -2,10 +2,8 @@ package dev.leeway.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -67,8 +64,8 @@ class PostgresAuditLogTest extends AuditLogContract {
         GroupCommitWriter second = instance();
         List<CompletableFuture<StoredRecord>> stored = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
-            stored.add(first.submit(entry("first-" + i)));
-            stored.add(second.submit(entry("second-" + i)));
+            stored.add(first.submit(new Append(List.of(entry("first-" + i)))).thenApply(records -> records.get(0)));
+            stored.add(second.submit(new Append(List.of(entry("second-" + i)))).thenApply(records -> records.get(0)));
         }
         CompletableFuture.allOf(stored.toArray(CompletableFuture[]::new)).join();
         first.stop();
@@ -99,19 +96,21 @@ class PostgresAuditLogTest extends AuditLogContract {
 
     /** A writer with its own connection pool, as another service instance would have. */
     private static GroupCommitWriter instance() {
-        GroupCommitWriter writer = new GroupCommitWriter(store(), 50, Duration.ofSeconds(10), new SimpleMeterRegistry());
+        GroupCommitWriter writer = StandaloneStore.writer(ownPool(), 50);
         writer.start();
         return writer;
     }
 
     private static JdbcAuditStore store() {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                PostgresAvailability.URL + "?currentSchema=" + SCHEMA, PostgresAvailability.USER, "");
-        return new JdbcAuditStore(dataSource, new DataSourceTransactionManager(dataSource));
+        return StandaloneStore.on(ownPool());
+    }
+
+    private static DriverManagerDataSource ownPool() {
+        return new DriverManagerDataSource(PostgresAvailability.URL + "?currentSchema=" + SCHEMA, PostgresAvailability.USER, "");
     }
 
     private static AuditEntry entry(String caseId) {
-        return new AuditEntry(UUID.randomUUID().toString(), "DECISION", Instant.now(), caseId, "load", "sha256:x", null,
+        return new AuditEntry(UUID.randomUUID().toString(), RecordKind.DECISION, Instant.now(), caseId, "load", "sha256:x", null,
                 "{\"case\":\"" + caseId + "\"}", List.of("rule"), List.of(), null);
     }
 }
