@@ -26,11 +26,10 @@ public class LeewayApplication {
     }
 
     /**
-     * H2 hashes every string it reads or is given, 9 KB audit payloads included, to look it up in a
-     * small shared cache. Without that cache, measured on the H2 file store: a walk of the audit
-     * chain takes a fifth less time, and recording a decision about an eighth less CPU. Called
-     * before the first connection, by {@link #main} and by benchmarks that start the application
-     * themselves; {@code -Dh2.objectCache=true} keeps the cache.
+     * H2 hashes every string it reads or is given, audit payloads included, to look it up in a small
+     * shared cache, which costs more than it saves for Leeway's large, unrepeated payloads (see
+     * docs/benchmarks.md). Called before the first connection, by {@link #main} and by benchmarks
+     * that start the application themselves; {@code -Dh2.objectCache=true} keeps the cache.
      */
     public static void useH2WithoutObjectCache() {
         if (System.getProperty(H2_OBJECT_CACHE) == null) {
