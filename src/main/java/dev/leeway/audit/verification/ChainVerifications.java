@@ -11,6 +11,8 @@ import dev.leeway.rules.InstanceProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +20,14 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
@@ -41,7 +43,7 @@ public class ChainVerifications implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ChainVerifications.class);
     /** Well within {@link VerificationRuns#ABANDONED_AFTER}, so that a live walk never looks abandoned. */
-    private static final long PROGRESS_SAVED_EVERY_SECONDS = 5;
+    private static final Duration PROGRESS_SAVED_EVERY = Duration.ofSeconds(5);
     /** Each vouches for everything up to its head; more of them narrow down where a rewrite began. */
     private static final int EARLIER_WALKS_CHECKED = 100;
     /**
@@ -58,16 +60,22 @@ public class ChainVerifications implements SmartLifecycle {
     private final Clock clock;
     /** The walks this instance is making or about to make, by id, with how far each has come. */
     private final Map<String, Progress> walking = new ConcurrentHashMap<>();
+    private final TaskScheduler scheduler;
+    /**
+     * Walks take minutes and must be interrupted when the instance stops, so they get a thread of
+     * their own rather than one of the shared scheduler's.
+     */
     private volatile ExecutorService background;
-    private volatile ScheduledExecutorService progressSaver;
+    private volatile ScheduledFuture<?> progressSaver;
 
     public ChainVerifications(AuditStore store, VerificationRuns runs, DecisionIds ids, InstanceProperties instance,
-            Clock clock, MeterRegistry meters) {
+            Clock clock, MeterRegistry meters, TaskScheduler scheduler) {
         this.store = store;
         this.runs = runs;
         this.ids = ids;
         this.instance = instance;
         this.clock = clock;
+        this.scheduler = scheduler;
         Gauge.builder("leeway.audit.chain.intact", this, ChainVerifications::latestFinding)
                 .description("1 when the latest finished walk of the audit chain found it intact, 0 when it found a break")
                 .register(meters);
@@ -194,14 +202,13 @@ public class ChainVerifications implements SmartLifecycle {
     public synchronized void start() {
         runs.abandonRunningOn(instance.instanceName(), "the instance stopped before the walk ended, and restarted");
         background = Executors.newSingleThreadExecutor(daemonThreads("leeway-chain-verification-"));
-        progressSaver = Executors.newSingleThreadScheduledExecutor(daemonThreads("leeway-verification-progress-"));
-        progressSaver.scheduleWithFixedDelay(this::saveProgress, PROGRESS_SAVED_EVERY_SECONDS,
-                PROGRESS_SAVED_EVERY_SECONDS, TimeUnit.SECONDS);
+        progressSaver = scheduler.scheduleWithFixedDelay(this::saveProgress,
+                Instant.now().plus(PROGRESS_SAVED_EVERY), PROGRESS_SAVED_EVERY);
     }
 
     @Override
     public synchronized void stop() {
-        progressSaver.shutdownNow();
+        progressSaver.cancel(false);
         // Said before the walk is interrupted, and while the database is still open: the walk itself
         // may only notice once the database closes, or may end without saying so.
         walking.keySet().forEach(this::interrupted);
@@ -231,7 +238,7 @@ public class ChainVerifications implements SmartLifecycle {
     }
 
     /** Threads that do not keep the JVM alive on their own. */
-    static ThreadFactory daemonThreads(String namePrefix) {
+    private static ThreadFactory daemonThreads(String namePrefix) {
         CustomizableThreadFactory threads = new CustomizableThreadFactory(namePrefix);
         threads.setDaemon(true);
         return threads;

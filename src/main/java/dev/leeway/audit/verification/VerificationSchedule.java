@@ -6,12 +6,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,14 +30,17 @@ class VerificationSchedule implements SmartLifecycle {
     private final VerificationRuns runs;
     private final Duration every;
     private final Clock clock;
-    private volatile ScheduledExecutorService timer;
+    private final TaskScheduler scheduler;
+    private volatile ScheduledFuture<?> checks;
     private volatile Instant started;
 
-    VerificationSchedule(ChainVerifications verifications, VerificationRuns runs, AuditProperties properties, Clock clock) {
+    VerificationSchedule(ChainVerifications verifications, VerificationRuns runs, AuditProperties properties, Clock clock,
+            TaskScheduler scheduler) {
         this.verifications = verifications;
         this.runs = runs;
         this.every = properties.verifyEvery();
         this.clock = clock;
+        this.scheduler = scheduler;
     }
 
     private void verifyIfDue() {
@@ -60,19 +62,20 @@ class VerificationSchedule implements SmartLifecycle {
         }
         started = clock.instant();
         // Checked several times per interval, so a walk starts soon after it is due.
-        long checkMillis = Math.max(1, Math.min(every.toMillis() / 4, LONGEST_CHECK_INTERVAL.toMillis()));
-        timer = Executors.newSingleThreadScheduledExecutor(ChainVerifications.daemonThreads("leeway-verification-schedule-"));
-        timer.scheduleWithFixedDelay(this::verifyIfDue, checkMillis, checkMillis, TimeUnit.MILLISECONDS);
+        Duration check = Duration.ofMillis(Math.max(1, Math.min(every.toMillis() / 4, LONGEST_CHECK_INTERVAL.toMillis())));
+        checks = scheduler.scheduleWithFixedDelay(this::verifyIfDue, Instant.now().plus(check), check);
     }
 
     @Override
     public synchronized void stop() {
-        timer.shutdownNow();
-        timer = null;
+        if (checks != null) {
+            checks.cancel(false);
+            checks = null;
+        }
     }
 
     @Override
     public boolean isRunning() {
-        return timer != null;
+        return checks != null;
     }
 }
