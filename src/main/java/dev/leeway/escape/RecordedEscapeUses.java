@@ -1,11 +1,9 @@
 package dev.leeway.escape;
 
-import dev.leeway.audit.AuditStore;
-import dev.leeway.audit.StoredRecord;
+import dev.leeway.audit.RecordedValues;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every use of an escape, for auditors, also those that ask for no review and so never wait in the
@@ -16,20 +14,18 @@ import tools.jackson.databind.json.JsonMapper;
 public class RecordedEscapeUses {
 
     private final EscapeUseTable table;
-    private final AuditStore store;
-    private final JsonMapper json;
+    private final RecordedValues recorded;
 
-    public RecordedEscapeUses(EscapeUseTable table, AuditStore store, JsonMapper json) {
+    public RecordedEscapeUses(EscapeUseTable table, RecordedValues recorded) {
         this.table = table;
-        this.store = store;
-        this.json = json;
+        this.recorded = recorded;
     }
 
     /** Uses matching the criteria, newest first, a page at a time. */
     EscapeUsePage find(UseCriteria criteria, String cursor, int limit) {
         List<EscapeUse> found = table.newestFirst(criteria, UsePosition.from(UsePosition.BEFORE, cursor), limit + 1);
         List<EscapeUse> page = found.subList(0, Math.min(limit, found.size()));
-        Map<String, StoredRecord> records = store.findAll(page.stream().map(EscapeUse::invocationId).toList());
+        Map<String, EscapeUse> records = recorded.read(page.stream().map(EscapeUse::invocationId).toList(), EscapeUse.class);
         return new EscapeUsePage(page.stream().map(use -> asRecorded(use, records.get(use.invocationId()))).toList(),
                 found.size() > limit ? UsePosition.of(page.get(limit - 1)).cursor(UsePosition.BEFORE) : null);
     }
@@ -38,11 +34,10 @@ public class RecordedEscapeUses {
      * The use as its audit record holds it (with its justification and requirements), and the
      * review's outcome, which came later, from the table.
      */
-    private EscapeUse asRecorded(EscapeUse listed, StoredRecord record) {
-        if (record == null) {
+    private static EscapeUse asRecorded(EscapeUse listed, EscapeUse recorded) {
+        if (recorded == null) {
             return listed;
         }
-        return json.readValue(record.payload(), EscapeUse.class)
-                .reviewed(listed.status(), listed.reviewedBy(), listed.note(), listed.reviewedAt());
+        return recorded.reviewed(listed.status(), listed.reviewedBy(), listed.note(), listed.reviewedAt());
     }
 }
