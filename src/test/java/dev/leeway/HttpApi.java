@@ -79,6 +79,11 @@ public final class HttpApi {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** The status one component of {@code /actuator/health} reports, e.g. {@code rules}. */
+    public String healthOf(String component) {
+        return get("/actuator/health").json().path("components").path(component).path("status").asString();
+    }
+
     /**
      * Every item of a paged listing, following {@code nextCursor} from the first page to the last;
      * fails the test on any answer but 200.

@@ -2,6 +2,8 @@ package dev.leeway.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.leeway.HarmfulRules;
+
 import dev.leeway.EditableRules;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -60,21 +62,7 @@ class LeewayCliTest {
         Path written = rules.resolve("written.txt");
         Files.createDirectories(rules.resolve("procedures"));
         Files.createDirectories(rules.resolve("tests"));
-        Files.writeString(rules.resolve("procedures/writes.drl"), """
-                package procedures;
-
-                import dev.leeway.facts.*;
-
-                global dev.leeway.vocabulary.DecisionDraft decision;
-
-                rule "Writes a file"
-                    @id("writes") @owner("test") @description("d")
-                when
-                    ServiceCase()
-                then
-                    java.nio.file.Files.writeString(java.nio.file.Path.of("%s"), "pwned");
-                end
-                """.formatted(written.toAbsolutePath().toString().replace('\\', '/')));
+        Files.writeString(rules.resolve(HarmfulRules.WRITING_PATH), HarmfulRules.writingTo(written));
         Files.writeString(rules.resolve("tests/writes.yaml"), """
                 scenarios:
                   - name: any case makes the rule fire

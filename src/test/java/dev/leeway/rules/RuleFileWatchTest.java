@@ -40,12 +40,12 @@ class RuleFileWatchTest {
         assertThat(api.get("/api/v1/rules/history").json().path("items").get(0).path("trigger").asString()).isEqualTo("file-watch");
 
         RULES.write(GOODWILL, original.replace("ServiceCase( companyAtFault )", "ServiceCase( companyAtFault"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> "DEGRADED".equals(rulesHealth(api)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DEGRADED".equals(api.healthOf("rules")));
         assertThat(version(api)).isEqualTo(edited);
         assertThat(api.postJson("/api/v1/decisions", "{\"case\": {\"id\": \"C-1\"}}").status()).isEqualTo(200);
 
         RULES.write(GOODWILL, original);
-        await().atMost(Duration.ofSeconds(20)).until(() -> "UP".equals(rulesHealth(api)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "UP".equals(api.healthOf("rules")));
         assertThat(version(api)).isEqualTo(bundled);
     }
 
@@ -53,7 +53,4 @@ class RuleFileWatchTest {
         return api.get("/api/v1/rules").json().path("version").asString();
     }
 
-    private static String rulesHealth(HttpApi api) {
-        return api.get("/actuator/health").json().path("components").path("rules").path("status").asString();
-    }
 }

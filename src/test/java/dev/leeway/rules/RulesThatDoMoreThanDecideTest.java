@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.leeway.EditableRules;
+import dev.leeway.HarmfulRules;
 import dev.leeway.HttpApi;
 import dev.leeway.HttpApi.Reply;
 import java.io.IOException;
@@ -29,7 +30,6 @@ import tools.jackson.databind.JsonNode;
 class RulesThatDoMoreThanDecideTest {
 
     static final EditableRules RULES = EditableRules.copyOfBundled();
-    static final String PATH = "procedures/housekeeping.drl";
 
     @DynamicPropertySource
     static void rulesDirectory(DynamicPropertyRegistry registry) {
@@ -44,7 +44,7 @@ class RulesThatDoMoreThanDecideTest {
     void restoreTheCharter() {
         RULES.restore();
         HttpApi api = new HttpApi(port);
-        await().atMost(Duration.ofSeconds(20)).until(() -> "UP".equals(rulesHealth(api)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "UP".equals(api.healthOf("rules")));
     }
 
     @Test
@@ -52,7 +52,8 @@ class RulesThatDoMoreThanDecideTest {
         Path marker = marker();
 
         Reply reply = new HttpApi(port).postJson("/api/v1/rules/validate",
-                HttpApi.json(Map.of("files", List.of(Map.of("path", PATH, "content", writing(marker))))));
+                HttpApi.json(Map.of("files",
+                        List.of(Map.of("path", HarmfulRules.WRITING_PATH, "content", HarmfulRules.writingTo(marker))))));
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().path("valid").asBoolean()).isFalse();
@@ -65,7 +66,7 @@ class RulesThatDoMoreThanDecideTest {
         Path marker = marker();
 
         Reply reply = new HttpApi(port).postJson("/api/v1/rules/simulate", HttpApi.json(Map.of(
-                "files", List.of(Map.of("path", PATH, "content", writing(marker))),
+                "files", List.of(Map.of("path", HarmfulRules.WRITING_PATH, "content", HarmfulRules.writingTo(marker))),
                 "inputs", List.of(Map.of("case", Map.of("id", "SANDBOX-1"))))));
 
         assertThat(reply.status()).isEqualTo(422);
@@ -79,8 +80,8 @@ class RulesThatDoMoreThanDecideTest {
         String serving = api.get("/api/v1/rules").json().path("version").asString();
         Path marker = marker();
 
-        RULES.write(PATH, writing(marker));
-        await().atMost(Duration.ofSeconds(20)).until(() -> "DEGRADED".equals(rulesHealth(api)));
+        RULES.write(HarmfulRules.WRITING_PATH, HarmfulRules.writingTo(marker));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DEGRADED".equals(api.healthOf("rules")));
         Reply reload = api.post("/api/v1/rules/reload");
         api.decide("{\"case\": {\"id\": \"SANDBOX-2\"}}");
 
@@ -93,38 +94,15 @@ class RulesThatDoMoreThanDecideTest {
     private static void assertRefusedAtTheWrite(JsonNode errors) {
         assertThat(errors).isNotEmpty();
         JsonNode error = errors.get(0);
-        assertThat(error.path("file").asString()).isEqualTo(PATH);
-        assertThat(error.path("line").asInt()).as("the line of the write").isEqualTo(12);
+        assertThat(error.path("file").asString()).isEqualTo(HarmfulRules.WRITING_PATH);
+        assertThat(error.path("line").asInt()).as("the line of the write").isEqualTo(HarmfulRules.WRITING_LINE);
         assertThat(error.path("column").asInt()).isPositive();
         assertThat(error.path("message").asString()).contains("writeString");
-    }
-
-    private static String rulesHealth(HttpApi api) {
-        return api.get("/actuator/health").json().path("components").path("rules").path("status").asString();
     }
 
     private static Path marker() throws IOException {
         Path marker = Files.createTempDirectory("leeway-sandbox-").resolve("written-by-a-rule");
         assertThat(marker).doesNotExist();
         return marker;
-    }
-
-    /** A rule with every metadata a charter rule has, whose consequence writes {@code marker}. */
-    private static String writing(Path marker) {
-        return """
-                package procedures;
-
-                import dev.leeway.facts.*;
-
-                global dev.leeway.vocabulary.DecisionDraft decision;
-
-                rule "Housekeeping"
-                    @id("housekeeping") @owner("nobody") @description("Writes a file on the server.")
-                when
-                    ServiceCase()
-                then
-                    java.nio.file.Files.writeString(java.nio.file.Path.of("%s"), "written");
-                end
-                """.formatted(marker.toString());
     }
 }
