@@ -23,6 +23,10 @@ class CharterReviewerRoles implements ReviewerRoles {
     private static final String REVIEW_CALL = "reviewedAfterwardsBy";
 
     private final ActiveRuleSet active;
+    /** The roles of the version last asked about: reading them parses every file, too dear for each call. */
+    private volatile Named latest = new Named(null, Set.of());
+
+    private record Named(String version, Set<String> roles) {}
 
     CharterReviewerRoles(ActiveRuleSet active) {
         this.active = active;
@@ -30,9 +34,18 @@ class CharterReviewerRoles implements ReviewerRoles {
 
     @Override
     public Set<String> named() {
-        Set<String> roles = new TreeSet<>();
-        active.current().ifPresent(ruleSet -> ruleSet.files().forEach(file -> roles.addAll(namedIn(file))));
-        return roles;
+        RuleSet serving = active.current().orElse(null);
+        if (serving == null) {
+            return Set.of();
+        }
+        Named known = latest;
+        if (!serving.version().equals(known.version())) {
+            Set<String> roles = new TreeSet<>();
+            serving.files().forEach(file -> roles.addAll(namedIn(file)));
+            known = new Named(serving.version(), Set.copyOf(roles));
+            latest = known;
+        }
+        return known.roles();
     }
 
     static Set<String> namedIn(RuleFile file) {
