@@ -41,10 +41,16 @@ public final class EditableRules {
         return directory;
     }
 
-    /** Makes the service under test load its rules from this copy, with or without watching it. */
+    /**
+     * Makes the service under test load its rules from this copy, with or without watching it; a
+     * watched copy is reloaded 200 ms after a save, so tests need not wait long for it.
+     */
     public void serveFrom(DynamicPropertyRegistry registry, boolean watch) {
         registry.add("leeway.rules.directory", directory::toString);
         registry.add("leeway.rules.watch", () -> Boolean.toString(watch));
+        if (watch) {
+            registry.add("leeway.rules.watch-quiet-period", () -> "200ms");
+        }
     }
 
     public String read(String path) {

@@ -22,7 +22,6 @@ class RuleFileWatchTest {
     @DynamicPropertySource
     static void rulesDirectory(DynamicPropertyRegistry registry) {
         RULES.serveFrom(registry, true);
-        registry.add("leeway.rules.watch-quiet-period", () -> "200ms");
     }
 
     @LocalServerPort

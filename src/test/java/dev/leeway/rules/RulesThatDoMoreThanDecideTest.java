@@ -34,7 +34,6 @@ class RulesThatDoMoreThanDecideTest {
     @DynamicPropertySource
     static void rulesDirectory(DynamicPropertyRegistry registry) {
         RULES.serveFrom(registry, true);
-        registry.add("leeway.rules.watch-quiet-period", () -> "200ms");
     }
 
     @LocalServerPort
