@@ -56,10 +56,6 @@ public final class ApiKeys {
         }).toList());
     }
 
-    public boolean isEmpty() {
-        return entries.isEmpty();
-    }
-
     /** The caller whose key this is, if any key matches. */
     public Optional<Caller> authenticate(String presented) {
         byte[] hash = sha256(presented);

@@ -15,16 +15,9 @@ import java.util.Set;
 public record Caller(String name, String issuer, @JsonIgnore Set<Permission> permissions,
         @JsonIgnore Set<String> staffRoles) {
 
-    /** Leeway itself, for what it does on its own (scheduled work, start-up loads). */
-    public static final Caller LEEWAY = new Caller("leeway", null, Set.of(), Set.of());
-
     public Caller {
         permissions = Set.copyOf(permissions);
         staffRoles = Set.copyOf(staffRoles);
-    }
-
-    public boolean may(Permission permission) {
-        return permissions.contains(permission);
     }
 
     /** How records and logs name the caller: the key's name, or {@code subject (issuer)}. */
