@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -101,7 +102,7 @@ final class HttpThroughput {
             return micros(load, Slice::databaseCpu);
         }
 
-        private double micros(Load load, java.util.function.Function<Slice, Duration> cpu) {
+        private double micros(Load load, Function<Slice, Duration> cpu) {
             long requests = slices.get(load).stream().mapToLong(Slice::requests).sum();
             long nanos = slices.get(load).stream().mapToLong(slice -> cpu.apply(slice).toNanos()).sum();
             return nanos / 1e3 / requests;
@@ -265,7 +266,7 @@ final class HttpThroughput {
                     .orElseThrow(() -> new IllegalStateException("the operating system does not tell a process's CPU time"));
         }
 
-        /** How many records shared a commit and how long one took, over the whole run, from the server's metrics. */
+        /** How many appends shared a commit and how long one took, over the whole run, from the server's metrics. */
         Optional<String> auditCommits() throws IOException, InterruptedException {
             if (audit.equals("off")) {
                 return Optional.empty();
@@ -273,7 +274,7 @@ final class HttpThroughput {
             JsonNode batches = metric("leeway.audit.batch.size");
             JsonNode commits = metric("leeway.audit.commit");
             double count = statistic(batches, "COUNT");
-            return Optional.of(String.format("%.2f records per commit, %.0f µs per commit",
+            return Optional.of(String.format("%.2f appends per commit, %.0f µs per commit",
                     statistic(batches, "TOTAL") / count, statistic(commits, "TOTAL_TIME") / statistic(commits, "COUNT") * 1e6));
         }
 
