@@ -14,6 +14,7 @@ import java.util.Map;
  * A customer's question or problem as the helpdesk knows it: the main fact rules reason about.
  * Missing counters read as zero and missing collections as empty, so rules never meet null there.
  *
+ * @param statusHistory the statuses the case has been in, oldest first, each with when it entered it
  * @param currentStep the procedure step the case is at now, as named by the rule files
  * @param contactsAboutSameProblem contacts about this problem within the last 30 days, this one included
  * @param waitingMinutes how long the customer has been waiting, in minutes
@@ -25,6 +26,7 @@ public record ServiceCase(
         String category,
         Priority priority,
         CaseStatus status,
+        List<@Valid StatusChange> statusHistory,
         Instant openedAt,
         Instant firstResponseAt,
         String currentStep,
@@ -42,6 +44,7 @@ public record ServiceCase(
     public ServiceCase {
         priority = priority == null ? Priority.P3 : priority;
         status = status == null ? CaseStatus.NEW : status;
+        statusHistory = statusHistory == null ? List.of() : List.copyOf(statusHistory);
         transfers = transfers == null ? 0 : transfers;
         contactsAboutSameProblem = contactsAboutSameProblem == null ? 1 : contactsAboutSameProblem;
         waitingMinutes = waitingMinutes == null ? 0 : waitingMinutes;

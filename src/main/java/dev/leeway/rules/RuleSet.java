@@ -1,5 +1,6 @@
 package dev.leeway.rules;
 
+import dev.leeway.calendar.Calendars;
 import dev.leeway.decision.RuleSetRef;
 import dev.leeway.vocabulary.RuleRef;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import org.kie.api.definition.rule.Rule;
  * knowledge base that runs them. Shared by all threads; each evaluation opens its own session.
  *
  * @param rulesByRule each compiled rule's reference, by identity: looked up on every firing, so no key is built
+ * @param calendars the calendars business-time deadlines count on, from {@code calendars/*.yaml}
  * @param bindsVocabulary whether any file declares the vocabulary global (Drools refuses to set an undeclared one)
  */
 public record RuleSet(
@@ -22,6 +24,7 @@ public record RuleSet(
         List<RuleInfo> rules,
         KieBase kieBase,
         Map<Rule, RuleRef> rulesByRule,
+        Calendars calendars,
         boolean bindsVocabulary) {
 
     /** The name rule files bind the vocabulary under: {@code global dev.leeway.vocabulary.DecisionDraft decision}. */

@@ -1,5 +1,6 @@
 package dev.leeway.rules;
 
+import dev.leeway.calendar.Calendars;
 import dev.leeway.vocabulary.RuleRef;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -113,7 +114,7 @@ public class RuleSetCompiler {
                 .flatMap(kiePackage -> kiePackage.getGlobalVariables().stream())
                 .anyMatch(global -> RuleSet.VOCABULARY_GLOBAL.equals(global.getName()));
         return new RuleSet(RuleFiles.version(files), loadedAt, List.copyOf(files), List.copyOf(rules), kieBase,
-                Collections.unmodifiableMap(rulesByRule), bindsVocabulary);
+                Collections.unmodifiableMap(rulesByRule), Calendars.NONE, bindsVocabulary);
     }
 
     /** Drools files {@code @description} under its own annotation's name; the listing shows the name the author wrote. */

@@ -1,8 +1,10 @@
 package dev.leeway.vocabulary;
 
 import dev.leeway.decision.Deadline;
+import dev.leeway.decision.DeadlineClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -71,6 +73,9 @@ public final class DeadlineDraft {
         if (due == null) {
             throw new RuleConclusionException(rule.name(), "deadline " + kind + " has no due time");
         }
-        return new Deadline(kind, due, passed(), escalateTo, rule.name());
+        long span = Duration.between(openedAt, due).toMinutes();
+        long elapsed = Math.max(0, Duration.between(openedAt, now).toMinutes());
+        return new Deadline(kind, due, passed(), escalateTo, rule.name(), null, DeadlineClock.RUNNING, elapsed,
+                span - elapsed, List.of(), List.of());
     }
 }

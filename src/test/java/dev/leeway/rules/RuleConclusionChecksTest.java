@@ -17,7 +17,7 @@ class RuleConclusionChecksTest {
     void escapeThatNobodyWouldSeeBeingUsedIsRefusedNamingTheRule() {
         RuleSet silent = new RuleSetCompiler()
                 .compile(RuleFiles.read(Path.of("src/test/resources/rulesets/silent-escape")), Instant.now());
-        ServiceCase serviceCase = new ServiceCase("C-1", null, null, null, null, null, null, null, null, null, null,
+        ServiceCase serviceCase = new ServiceCase("C-1", null, null, null, null, null, null, null, null, null, null, null,
                 false, null, null, null, null, null, null);
 
         assertThatThrownBy(() -> BundledRules.deciderOn(silent, 100)

@@ -441,7 +441,7 @@ class RulesCanOnlyDecideTest {
     }
 
     private static ServiceCase aCase() {
-        return new ServiceCase("C-1", null, "BILLING", null, null, null, null, null, null, null, null, false, null,
+        return new ServiceCase("C-1", null, "BILLING", null, null, null, null, null, null, null, null, null, false, null,
                 null, null, null, null, null);
     }
 

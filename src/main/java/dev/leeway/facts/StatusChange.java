@@ -1,0 +1,7 @@
+package dev.leeway.facts;
+
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+
+/** The case entered {@code status} at {@code at}: one step of its status history. */
+public record StatusChange(@NotNull CaseStatus status, @NotNull Instant at) {}
