@@ -48,6 +48,8 @@ public final class BenchServer {
             }
             default -> throw new IllegalArgumentException("audit must be off, h2 or postgresql, not " + audit);
         }
+        // The driver's own settings come last, so they win.
+        properties.addAll(List.of(args).subList(1, args.length));
         // As the executable jar runs it.
         LeewayApplication.useH2WithoutObjectCache();
         // As command-line arguments: they outrank every configuration file, including the test

@@ -1,30 +1,20 @@
 package benchmarks;
 
-import dev.leeway.TestKeys;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The load driver for the recording target: what a decision over HTTP costs in server CPU, with
@@ -176,17 +166,26 @@ final class HttpThroughput {
 
     /** The target under load from its number of client threads for one slice. */
     private Slice load(Target target, Plan plan, ExecutorService clients) throws InterruptedException {
-        boolean onPostgres = target.load().audit().equals("postgresql");
-        Duration cpuBefore = target.server().cpuTime();
+        return measure(target.server(), target.request(), target.load().clients(), plan.slice(), clients);
+    }
+
+    /**
+     * The server under load from {@code clients} threads sending the request for one slice; for
+     * PostgreSQL the database server's CPU is measured too.
+     */
+    Slice measure(ServerProcess server, HttpRequest request, int clientCount, Duration length, ExecutorService clients)
+            throws InterruptedException {
+        boolean onPostgres = server.audit().equals("postgresql");
+        Duration cpuBefore = server.cpuTime();
         Duration databaseBefore = onPostgres ? DatabaseServerCpu.postgres() : Duration.ZERO;
         long start = System.nanoTime();
-        long deadline = start + plan.slice().toNanos();
+        long deadline = start + length.toNanos();
         List<Future<Long>> sent = new ArrayList<>();
-        for (int thread = 0; thread < target.load().clients(); thread++) {
+        for (int thread = 0; thread < clientCount; thread++) {
             sent.add(clients.submit(() -> {
                 long requests = 0;
                 while (System.nanoTime() < deadline) {
-                    send(target.server().client(), target.request());
+                    send(server.client(), request);
                     requests++;
                 }
                 return requests;
@@ -197,12 +196,12 @@ final class HttpThroughput {
             try {
                 requests += thread.get();
             } catch (ExecutionException e) {
-                throw new IllegalStateException("the load on " + target.load() + " failed", e.getCause());
+                throw new IllegalStateException("the load on " + server.audit() + " failed", e.getCause());
             }
         }
-        Duration length = Duration.ofNanos(System.nanoTime() - start);
+        Duration measured = Duration.ofNanos(System.nanoTime() - start);
         Duration database = onPostgres ? DatabaseServerCpu.postgres().minus(databaseBefore) : Duration.ZERO;
-        return new Slice(requests, length, target.server().cpuTime().minus(cpuBefore), database);
+        return new Slice(requests, measured, server.cpuTime().minus(cpuBefore), database);
     }
 
     /**
@@ -223,88 +222,6 @@ final class HttpThroughput {
     private static void expectOk(HttpResponse<Void> response) {
         if (response.statusCode() != 200) {
             throw new IllegalStateException("benchmark request failed with HTTP " + response.statusCode());
-        }
-    }
-
-    /** A {@link BenchServer} in a child process, with the client that talks to it. */
-    private record ServerProcess(String audit, Process process, int port, HttpClient client) {
-
-        private static final JsonMapper JSON = new JsonMapper();
-
-        static ServerProcess start(String audit) throws IOException {
-            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms1g", "-Xmx1g",
-                    "-cp", System.getProperty("java.class.path"), BenchServer.class.getName(), audit)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT)
-                    .start();
-            BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            String line;
-            while ((line = output.readLine()) != null && !line.startsWith("port ")) {
-                System.out.println("[" + audit + "] " + line);
-            }
-            if (line == null) {
-                throw new IOException("the " + audit + " server stopped before it served");
-            }
-            // Whatever it logs from now on is passed on, so that a full pipe never stalls it.
-            Thread passOn = new Thread(() -> output.lines().forEach(logged -> System.out.println("[" + audit + "] " + logged)));
-            passOn.setDaemon(true);
-            passOn.start();
-            return new ServerProcess(audit, process, Integer.parseInt(line.substring("port ".length())),
-                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
-        }
-
-        HttpRequest post(String path) {
-            return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("Content-Type", "application/json")
-                    // Every request pays for authentication, as a helpdesk's does.
-                    .header("Authorization", "Bearer " + TestKeys.ALL)
-                    .POST(HttpRequest.BodyPublishers.ofString(BODY))
-                    .build();
-        }
-
-        Duration cpuTime() {
-            return process.info().totalCpuDuration()
-                    .orElseThrow(() -> new IllegalStateException("the operating system does not tell a process's CPU time"));
-        }
-
-        /** How many appends shared a commit and how long one took, over the whole run, from the server's metrics. */
-        Optional<String> auditCommits() throws IOException, InterruptedException {
-            if (audit.equals("off")) {
-                return Optional.empty();
-            }
-            JsonNode batches = metric("leeway.audit.batch.size");
-            JsonNode commits = metric("leeway.audit.commit");
-            double count = statistic(batches, "COUNT");
-            return Optional.of(String.format("%.2f appends per commit, %.0f µs per commit",
-                    statistic(batches, "TOTAL") / count, statistic(commits, "TOTAL_TIME") / statistic(commits, "COUNT") * 1e6));
-        }
-
-        private JsonNode metric(String name) throws IOException, InterruptedException {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/actuator/metrics/" + name))
-                    .header("Authorization", "Bearer " + TestKeys.ALL).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return JSON.readTree(response.body());
-        }
-
-        private static double statistic(JsonNode metric, String statistic) {
-            for (JsonNode measurement : metric.path("measurements")) {
-                if (measurement.path("statistic").asString().equals(statistic)) {
-                    return measurement.path("value").asDouble();
-                }
-            }
-            throw new IllegalStateException("no " + statistic + " in " + metric);
-        }
-
-        /** Closing its input is the server's signal to stop and clean up after itself. */
-        void stop() throws InterruptedException {
-            try {
-                process.getOutputStream().close();
-            } catch (IOException alreadyGone) {
-                // It stopped on its own; nothing to signal.
-            }
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
         }
     }
 }
