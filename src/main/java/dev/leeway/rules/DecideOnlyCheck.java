@@ -1,5 +1,6 @@
 package dev.leeway.rules;
 
+import dev.leeway.calendar.CalendarFiles;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -18,9 +19,9 @@ import org.drools.drl.ast.descr.ImportDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.ast.descr.WindowDeclarationDescr;
+import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsError;
 import org.drools.drl.parser.DroolsParserException;
-import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.ParserError;
 
 /**
@@ -35,11 +36,16 @@ final class DecideOnlyCheck {
 
     static final String VOCABULARY_GLOBAL = RuleSet.VOCABULARY_GLOBAL;
 
-    /** Every problem in the files, in file and line order; empty when every file only decides. */
+    /**
+     * Every problem in the files, in file and line order; empty when every file only decides.
+     * Calendar files hold data, not code: {@link RuleSetCompiler} has them checked as calendars.
+     */
     List<RuleProblem> problemsIn(List<RuleFile> files) {
         List<RuleProblem> problems = new ArrayList<>();
         for (RuleFile file : files) {
-            problems.addAll(problemsIn(file));
+            if (!CalendarFiles.isCalendar(file.path())) {
+                problems.addAll(problemsIn(file));
+            }
         }
         problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line)
                 .thenComparingInt(RuleProblem::column));

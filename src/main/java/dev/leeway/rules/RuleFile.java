@@ -6,9 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * One DRL file of a rule set.
+ * One file of a rule set: a DRL file, or a calendar under {@code calendars/}.
  *
- * @param path relative to the rules directory, with forward slashes (e.g. {@code escapes/goodwill.drl})
+ * @param path relative to the rules directory, with forward slashes (e.g. {@code escapes/goodwill.drl}
+ *     or {@code calendars/support-nl.yaml})
  */
 public record RuleFile(String path, String content) {
 
