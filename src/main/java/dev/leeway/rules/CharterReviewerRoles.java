@@ -41,7 +41,7 @@ class CharterReviewerRoles implements ReviewerRoles {
         Named known = latest;
         if (!serving.version().equals(known.version())) {
             Set<String> roles = new TreeSet<>();
-            serving.files().forEach(file -> roles.addAll(namedIn(file)));
+            serving.files().stream().filter(file -> !file.isCalendar()).forEach(file -> roles.addAll(namedIn(file)));
             known = new Named(serving.version(), Set.copyOf(roles));
             latest = known;
         }

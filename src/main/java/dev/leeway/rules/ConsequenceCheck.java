@@ -44,8 +44,7 @@ final class ConsequenceCheck {
         this.rule = rule;
         this.boundVariables = boundVariables;
         this.refusal = "rule \"" + rule.getName() + "\": the consequence may only use the decision vocabulary; ";
-        this.snippet = rule.getConsequence() instanceof String statements
-                ? JavaSnippet.block(startOf(statements), statements) : null;
+        this.snippet = JavaSnippet.consequenceOf(findings.source(), rule).orElse(null);
     }
 
     void check() {
@@ -55,31 +54,6 @@ final class ConsequenceCheck {
         }
         snippet.parseBlock((offset, reason) -> findings.refuse(offset, refusal + "it " + reason))
                 .ifPresent(block -> block.getStatements().forEach(this::statement));
-    }
-
-    /**
-     * Drools keeps the line and column of {@code then}, and the consequence from the first
-     * character after it that is not white space; so that is where the statements start.
-     */
-    private int startOf(String statements) {
-        String text = findings.source().text();
-        int then = findings.source().offsetOf(rule.getConsequenceLine(), rule.getConsequencePattern());
-        if (then >= 0 && text.startsWith("then", then)) {
-            int start = then + "then".length();
-            while (start < text.length() && isWhiteSpace(text.charAt(start))) {
-                start++;
-            }
-            if (text.startsWith(statements, start)) {
-                return start;
-            }
-        }
-        int found = text.indexOf(statements, Math.max(then, findings.source().offsetOf(rule)));
-        return found >= 0 ? found : Math.max(then, 0);
-    }
-
-    /** White space as the regular expression {@code \s} Drools strips after {@code then} knows it. */
-    private static boolean isWhiteSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     private void statement(Statement statement) {

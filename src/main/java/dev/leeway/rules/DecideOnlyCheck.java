@@ -35,11 +35,16 @@ final class DecideOnlyCheck {
 
     static final String VOCABULARY_GLOBAL = RuleSet.VOCABULARY_GLOBAL;
 
-    /** Every problem in the files, in file and line order; empty when every file only decides. */
+    /**
+     * Every problem in the files, in file and line order; empty when every file only decides.
+     * Calendar files hold data, not code: {@link RuleSetCompiler} has them checked as calendars.
+     */
     List<RuleProblem> problemsIn(List<RuleFile> files) {
         List<RuleProblem> problems = new ArrayList<>();
         for (RuleFile file : files) {
-            problems.addAll(problemsIn(file));
+            if (!file.isCalendar()) {
+                problems.addAll(problemsIn(file));
+            }
         }
         problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line)
                 .thenComparingInt(RuleProblem::column));

@@ -11,6 +11,7 @@ import com.github.javaparser.ast.stmt.BlockStmt;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import org.drools.drl.ast.descr.RuleDescr;
 
 /**
  * A piece of a rule file read as Java (a consequence, an operand of a constraint, a metadata
@@ -30,6 +31,37 @@ record JavaSnippet(int start, String code) {
     /** A consequence's statements, wrapped in braces that stand just before and after them in the file. */
     static JavaSnippet block(int start, String statements) {
         return new JavaSnippet(start - 1, "{" + statements + "\n}");
+    }
+
+    /** A rule's consequence, placed in its file; empty when Drools did not keep it as text. */
+    static Optional<JavaSnippet> consequenceOf(SourceText source, RuleDescr rule) {
+        return rule.getConsequence() instanceof String statements
+                ? Optional.of(block(startOf(source, rule, statements), statements)) : Optional.empty();
+    }
+
+    /**
+     * Drools keeps the line and column of {@code then}, and the consequence from the first
+     * character after it that is not white space; so that is where the statements start.
+     */
+    private static int startOf(SourceText source, RuleDescr rule, String statements) {
+        String text = source.text();
+        int then = source.offsetOf(rule.getConsequenceLine(), rule.getConsequencePattern());
+        if (then >= 0 && text.startsWith("then", then)) {
+            int start = then + "then".length();
+            while (start < text.length() && isWhiteSpace(text.charAt(start))) {
+                start++;
+            }
+            if (text.startsWith(statements, start)) {
+                return start;
+            }
+        }
+        int found = text.indexOf(statements, Math.max(then, source.offsetOf(rule)));
+        return found >= 0 ? found : Math.max(then, 0);
+    }
+
+    /** White space as the regular expression {@code \s} Drools strips after {@code then} knows it. */
+    private static boolean isWhiteSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     Optional<BlockStmt> parseBlock(BiConsumer<Integer, String> unreadable) {

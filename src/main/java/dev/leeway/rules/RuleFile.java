@@ -1,16 +1,23 @@
 package dev.leeway.rules;
 
+import dev.leeway.calendar.CalendarFiles;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * One DRL file of a rule set.
+ * One file of a rule set: a DRL file, or a calendar under {@code calendars/}.
  *
- * @param path relative to the rules directory, with forward slashes (e.g. {@code escapes/goodwill.drl})
+ * @param path relative to the rules directory, with forward slashes (e.g. {@code escapes/goodwill.drl}
+ *     or {@code calendars/support-nl.yaml})
  */
 public record RuleFile(String path, String content) {
+
+    /** Whether this is a calendar ({@code calendars/<name>.yaml}) rather than rules. */
+    public boolean isCalendar() {
+        return CalendarFiles.isCalendar(path);
+    }
 
     /** The file's own content hash, {@code sha256:…}. */
     public String hash() {

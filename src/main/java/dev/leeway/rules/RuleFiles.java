@@ -11,16 +11,22 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Reads the DRL files under a rules directory and names the rule set they make by its content. */
+/** Reads a rules directory's rule-set files (DRL and calendars) and names the rule set they make by its content. */
 public final class RuleFiles {
 
     private RuleFiles() {}
 
-    /** Every {@code .drl} file below the directory, in path order so that the version is stable. */
+    /**
+     * Every {@code .drl} file below the directory and every calendar file below its
+     * {@code calendars/}, in path order so that the version is stable. Scenarios ({@code tests/})
+     * are not part of the rule set.
+     */
     public static List<RuleFile> read(Path directory) {
         try (Stream<Path> paths = Files.walk(directory)) {
-            return paths.filter(path -> Files.isRegularFile(path) && path.toString().endsWith(".drl"))
-                    .map(path -> new RuleFile(relative(directory, path), readString(path)))
+            return paths.filter(Files::isRegularFile)
+                    .map(path -> new RuleFile(relative(directory, path), ""))
+                    .filter(file -> file.path().endsWith(".drl") || file.isCalendar())
+                    .map(file -> new RuleFile(file.path(), readString(directory.resolve(file.path()))))
                     .sorted(Comparator.comparing(RuleFile::path))
                     .toList();
         } catch (IOException e) {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A rule set that might serve: its DRL files and the scenarios it must pass. Reloads, validation
+ * A rule set that might serve: its files (DRL and calendars) and the scenarios it must pass. Reloads, validation
  * and what-if runs all start from one.
  */
 public record RuleSetCandidate(List<RuleFile> rules, List<ScenarioSource> scenarios) {
@@ -27,7 +27,8 @@ public record RuleSetCandidate(List<RuleFile> rules, List<ScenarioSource> scenar
 
     /**
      * This candidate with files replaced or added (same path replaces) and paths removed; scenario
-     * files ({@code tests/…yaml}) and rule files ({@code .drl}) are told apart by their path.
+     * files ({@code tests/…yaml}) and rule-set files ({@code .drl}, {@code calendars/…yaml}) are
+     * told apart by their path.
      */
     public RuleSetCandidate with(Collection<RuleFile> changed, Collection<String> removed) {
         Map<String, RuleFile> ruleFiles = new TreeMap<>();
@@ -53,6 +54,6 @@ public record RuleSetCandidate(List<RuleFile> rules, List<ScenarioSource> scenar
     }
 
     static boolean isScenario(String path) {
-        return path.endsWith(".yaml") || path.endsWith(".yml");
+        return path.startsWith("tests/") && (path.endsWith(".yaml") || path.endsWith(".yml"));
     }
 }

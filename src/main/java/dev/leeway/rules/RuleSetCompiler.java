@@ -1,5 +1,6 @@
 package dev.leeway.rules;
 
+import dev.leeway.calendar.CalendarFiles;
 import dev.leeway.calendar.Calendars;
 import dev.leeway.vocabulary.RuleRef;
 import java.time.Instant;
@@ -13,7 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -26,8 +29,10 @@ import org.kie.api.definition.rule.Rule;
 import org.springframework.stereotype.Component;
 
 /**
- * Compiles DRL files into a {@link RuleSet}, or reports every problem with file, line and column:
- * anything a rule file does beyond deciding (see {@link DecideOnlyCheck}), syntax and type errors
+ * Compiles a rule set's files into a {@link RuleSet} — DRL through Drools, {@code calendars/*.yaml}
+ * through {@link CalendarFiles} — or reports every problem with file, line and column: anything
+ * a calendar file gets wrong, a rule that counts on a calendar the set does not define, anything
+ * a rule file does beyond deciding (see {@link DecideOnlyCheck}), syntax and type errors
  * from Drools, plus the charter's own requirements — every rule carries {@code @id},
  * {@code @owner} and {@code @description}, ids are unique, and rules under {@code escapes/} also
  * carry {@code @escape}. Every way rules arrive (startup, reload, file watch, validate, what-if
@@ -40,21 +45,31 @@ public class RuleSetCompiler {
     private static final String SOURCE_ROOT = "src/main/resources/";
 
     private final DecideOnlyCheck decideOnly = new DecideOnlyCheck();
+    private final CalendarReferenceCheck calendarReferences = new CalendarReferenceCheck();
 
     public RuleSet compile(List<RuleFile> files, Instant loadedAt) {
-        if (files.isEmpty()) {
+        List<RuleFile> ruleFiles = files.stream().filter(file -> !file.isCalendar()).toList();
+        if (ruleFiles.isEmpty()) {
             throw new RuleSetInvalidException(List.of(new RuleProblem("", 0, 0, "no .drl rule files found")));
         }
+        Map<String, String> calendarFiles = files.stream().filter(RuleFile::isCalendar)
+                .collect(Collectors.toMap(RuleFile::path, RuleFile::content, (a, b) -> b, TreeMap::new));
+        CalendarFiles.Parsed calendars = CalendarFiles.parse(calendarFiles);
+        List<RuleProblem> calendarProblems = new ArrayList<>(calendars.problems().stream()
+                .map(problem -> new RuleProblem(problem.file(), problem.line(), problem.column(), problem.message()))
+                .toList());
+        calendarProblems.addAll(calendarReferences.problemsIn(ruleFiles,
+                calendarFiles.keySet().stream().map(CalendarFiles::nameOf).collect(Collectors.toSet())));
         // Before Drools sees any of the candidate: its compiler already evaluates metadata as code,
         // and what it compiles may run as soon as a decision is asked for.
-        List<RuleProblem> refused = decideOnly.problemsIn(files);
-        if (!refused.isEmpty()) {
-            throw new RuleSetInvalidException(refused);
+        List<RuleProblem> refused = decideOnly.problemsIn(ruleFiles);
+        if (!refused.isEmpty() || !calendarProblems.isEmpty()) {
+            throw new RuleSetInvalidException(sorted(calendarProblems, refused));
         }
         KieServices kieServices = KieServices.get();
         ReleaseId releaseId = kieServices.newReleaseId("dev.leeway.rules", "ruleset", "1.0.0-" + UUID.randomUUID());
         KieFileSystem fileSystem = kieServices.newKieFileSystem().generateAndWritePomXML(releaseId);
-        files.forEach(file -> fileSystem.write(SOURCE_ROOT + file.path(), file.content()));
+        ruleFiles.forEach(file -> fileSystem.write(SOURCE_ROOT + file.path(), file.content()));
 
         KieBuilder builder = kieServices.newKieBuilder(fileSystem).buildAll();
         List<RuleProblem> problems = located(builder.getResults().getMessages(Message.Level.ERROR).stream()
@@ -70,12 +85,21 @@ public class RuleSetCompiler {
             // The container keeps what it needs; the global repository would otherwise keep every version ever built.
             kieServices.getRepository().removeKieModule(releaseId);
         }
-        return describe(files, loadedAt, kieBase);
+        return describe(files, ruleFiles, calendars.calendars(), loadedAt, kieBase);
     }
 
-    private RuleSet describe(List<RuleFile> files, Instant loadedAt, KieBase kieBase) {
+    private static List<RuleProblem> sorted(List<RuleProblem> some, List<RuleProblem> others) {
+        List<RuleProblem> all = new ArrayList<>(some);
+        all.addAll(others);
+        all.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line)
+                .thenComparingInt(RuleProblem::column));
+        return all;
+    }
+
+    private RuleSet describe(List<RuleFile> files, List<RuleFile> ruleFiles, Calendars calendars, Instant loadedAt,
+            KieBase kieBase) {
         Map<String, DeclaredRules.Declaration> declarations = new HashMap<>();
-        for (RuleFile file : files) {
+        for (RuleFile file : ruleFiles) {
             for (DeclaredRules.Declaration declaration : DeclaredRules.in(file)) {
                 declarations.put(RuleSet.key(declaration.packageName(), declaration.name()), declaration);
             }
@@ -114,7 +138,7 @@ public class RuleSetCompiler {
                 .flatMap(kiePackage -> kiePackage.getGlobalVariables().stream())
                 .anyMatch(global -> RuleSet.VOCABULARY_GLOBAL.equals(global.getName()));
         return new RuleSet(RuleFiles.version(files), loadedAt, List.copyOf(files), List.copyOf(rules), kieBase,
-                Collections.unmodifiableMap(rulesByRule), Calendars.NONE, bindsVocabulary);
+                Collections.unmodifiableMap(rulesByRule), calendars, bindsVocabulary);
     }
 
     /** Drools files {@code @description} under its own annotation's name; the listing shows the name the author wrote. */
