@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.leeway.BundledRules;
-import dev.leeway.calendar.Calendars;
-import dev.leeway.calendar.Holidays;
-import dev.leeway.calendar.OpenInterval;
-import dev.leeway.calendar.PublicHolidays;
-import dev.leeway.calendar.WeeklyCalendar;
 import dev.leeway.decision.Deadline;
 import dev.leeway.decision.DeadlineClock;
 import dev.leeway.decision.DeadlineWarning;
@@ -21,14 +16,11 @@ import dev.leeway.facts.StatusChange;
 import dev.leeway.rules.RuleFile;
 import dev.leeway.rules.RuleSet;
 import dev.leeway.rules.RuleSetCompiler;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,12 +32,17 @@ import org.junit.jupiter.api.Test;
 class DeadlineClockTest {
 
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
-    private static final Calendars CALENDARS = new Calendars(Map.of(
-            "support-nl", WeeklyCalendar.openOn("support-nl", AMSTERDAM,
-                    List.copyOf(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY)),
-                    List.of(OpenInterval.parse("08:30-17:30")),
-                    new Holidays(Set.of(), Set.of(), List.of(PublicHolidays.of("NL")))),
-            "always", WeeklyCalendar.alwaysOpen("always", AMSTERDAM)));
+    private static final List<RuleFile> CALENDARS = List.of(
+            new RuleFile("calendars/support-nl.yaml", """
+                    timeZone: Europe/Amsterdam
+                    hours:
+                      mon-fri: ["08:30-17:30"]
+                    publicHolidays: NL
+                    """),
+            new RuleFile("calendars/always.yaml", """
+                    timeZone: Europe/Amsterdam
+                    hours: always
+                    """));
 
     private static final String RESOLUTION_IN_16_BUSINESS_HOURS_PAUSED_WHILE_WAITING = """
             decision.deadline("RESOLUTION").businessHoursAfterOpening(16).on("support-nl")
@@ -294,10 +291,14 @@ class DeadlineClockTest {
     }
 
     @Test
-    void unknownCalendarFailsTheDecisionNamingTheRuleAndTheCalendar() {
+    void calendarNamedByACaseValueThatDoesNotExistFailsTheDecisionNamingTheRuleAndTheCalendar() {
+        // Only a calendar written as a literal is checked when the rules load.
+        ServiceCase belgian = new ServiceCase("C-1", null, "support-be", null, CaseStatus.OPEN, null,
+                amsterdam("2026-11-23T09:00"), null, null, null, null, null, false, null, null, null, null, null, null);
+
         assertThatThrownBy(() -> decide("""
-                decision.deadline("RESOLUTION").businessHoursAfterOpening(8).on("support-be");
-                """, caseOpened("2026-11-23T09:00", CaseStatus.OPEN), "2026-11-23T10:00"))
+                decision.deadline("RESOLUTION").businessHoursAfterOpening(8).on($calendar);
+                """, "ServiceCase( $calendar : category )", belgian, amsterdam("2026-11-23T10:00")))
                 .isInstanceOf(RuleConclusionException.class)
                 .hasMessageContaining("Sets the deadline")
                 .hasMessageContaining("\"support-be\"")
@@ -317,8 +318,12 @@ class DeadlineClockTest {
         return decide(consequence, serviceCase, amsterdam(amsterdamTime));
     }
 
-    /** One rule that sets the deadline; the consequence may close it and add rules of its own. */
     private static Decision decide(String consequence, ServiceCase serviceCase, Instant at) {
+        return decide(consequence, "ServiceCase()", serviceCase, at);
+    }
+
+    /** One rule that sets the deadline; the consequence may close it and add rules of its own. */
+    private static Decision decide(String consequence, String condition, ServiceCase serviceCase, Instant at) {
         String drl = """
                 package procedures;
 
@@ -329,14 +334,11 @@ class DeadlineClockTest {
                 rule "Sets the deadline"
                     @id("sets-the-deadline") @owner("test") @description("Sets the deadline under test.")
                 when
-                    ServiceCase()
-                then
-                """ + consequence + "\nend\n";
-        RuleSet compiled = new RuleSetCompiler().compile(List.of(new RuleFile("procedures/deadline.drl", drl)),
-                Instant.now());
-        RuleSet withCalendars = new RuleSet(compiled.version(), compiled.loadedAt(), compiled.files(),
-                compiled.rules(), compiled.kieBase(), compiled.rulesByRule(), CALENDARS, compiled.bindsVocabulary());
-        return BundledRules.deciderOn(withCalendars, 100).decide(new DecisionRequest(serviceCase, null, null, at));
+                """ + "    " + condition + "\nthen\n" + consequence + "\nend\n";
+        List<RuleFile> files = new ArrayList<>(CALENDARS);
+        files.add(new RuleFile("procedures/deadline.drl", drl));
+        RuleSet ruleSet = new RuleSetCompiler().compile(files, Instant.now());
+        return BundledRules.deciderOn(ruleSet, 100).decide(new DecisionRequest(serviceCase, null, null, at));
     }
 
     private static Deadline deadline(Decision decision, String kind) {
