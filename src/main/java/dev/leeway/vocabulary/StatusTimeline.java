@@ -22,7 +22,14 @@ final class StatusTimeline {
     private final Instant now;
 
     StatusTimeline(ServiceCase serviceCase, Instant now) {
-        this.history = serviceCase.statusHistory().stream().filter(change -> !change.at().isAfter(now)).toList();
+        List<StatusChange> given = serviceCase.statusHistory();
+        for (int i = 0; i < given.size(); i++) {
+            if (given.get(i) == null || given.get(i).status() == null || given.get(i).at() == null) {
+                // The API refuses such an entry; a scenario file is read without that check.
+                throw new IllegalArgumentException("case.statusHistory[" + i + "] needs both a status and an at");
+            }
+        }
+        this.history = given.stream().filter(change -> !change.at().isAfter(now)).toList();
         this.current = serviceCase.status();
         this.now = now;
     }
