@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -30,7 +31,7 @@ import tools.jackson.core.JacksonException;
 final class CalendarParser {
 
     static final String ALWAYS = "always";
-    private static final Set<String> KEYS = Set.of("timeZone", "hours", "holidays", "yearly", "publicHolidays");
+    private static final List<String> KEYS = List.of("timeZone", "hours", "holidays", "yearly", "publicHolidays");
     private static final List<String> DAY_NAMES = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
 
     private final String path;
@@ -75,7 +76,7 @@ final class CalendarParser {
         for (Entry entry : mapping.entries()) {
             String key = entry.key().text();
             if (!KEYS.contains(key)) {
-                problem(entry.key().at(), "unknown key \"" + key + "\"; a calendar has " + String.join(", ", sorted(KEYS)));
+                problem(entry.key().at(), "unknown key \"" + key + "\"; a calendar has " + String.join(", ", KEYS));
                 continue;
             }
             if (!seen.add(key)) {
@@ -218,7 +219,7 @@ final class CalendarParser {
     }
 
     /** A scalar or a list of scalars, each handed on; anything else is reported. */
-    private void scalars(Node value, String what, java.util.function.Consumer<Scalar> each) {
+    private void scalars(Node value, String what, Consumer<Scalar> each) {
         List<Node> items = value instanceof Sequence sequence ? sequence.items() : List.of(value);
         for (Node item : items) {
             if (item instanceof Scalar scalar && scalar.text() != null) {
@@ -259,10 +260,6 @@ final class CalendarParser {
 
     private static String kind(Node node) {
         return node instanceof Mapping ? "mapping" : "list";
-    }
-
-    private static List<String> sorted(Set<String> keys) {
-        return List.of("timeZone", "hours", "holidays", "yearly", "publicHolidays").stream().filter(keys::contains).toList();
     }
 
     private void problem(At at, String message) {

@@ -40,8 +40,9 @@ final class ValidateCommand extends RulesDirectoryCommand {
             out.println(problems.size() + " problem(s) in " + directory);
             return 1;
         }
-        out.println("OK " + directory + ": " + ruleSet.rules().size() + " rules in " + ruleSet.files().size()
-                + " files, version " + ruleSet.version());
+        int calendars = ruleSet.calendars().byName().size();
+        out.println("OK " + directory + ": " + ruleSet.rules().size() + " rules in " + (ruleSet.files().size() - calendars)
+                + " files and " + calendars + " calendars, version " + ruleSet.version());
         return 0;
     }
 }

@@ -1,5 +1,6 @@
 package dev.leeway.rules;
 
+import dev.leeway.calendar.CalendarFiles;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -18,9 +19,9 @@ import org.drools.drl.ast.descr.ImportDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.ast.descr.WindowDeclarationDescr;
+import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsError;
 import org.drools.drl.parser.DroolsParserException;
-import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.ParserError;
 
 /**
@@ -42,7 +43,7 @@ final class DecideOnlyCheck {
     List<RuleProblem> problemsIn(List<RuleFile> files) {
         List<RuleProblem> problems = new ArrayList<>();
         for (RuleFile file : files) {
-            if (!file.isCalendar()) {
+            if (!CalendarFiles.isCalendar(file.path())) {
                 problems.addAll(problemsIn(file));
             }
         }

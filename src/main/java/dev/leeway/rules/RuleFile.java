@@ -1,6 +1,5 @@
 package dev.leeway.rules;
 
-import dev.leeway.calendar.CalendarFiles;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,11 +12,6 @@ import java.util.HexFormat;
  *     or {@code calendars/support-nl.yaml})
  */
 public record RuleFile(String path, String content) {
-
-    /** Whether this is a calendar ({@code calendars/<name>.yaml}) rather than rules. */
-    public boolean isCalendar() {
-        return CalendarFiles.isCalendar(path);
-    }
 
     /** The file's own content hash, {@code sha256:…}. */
     public String hash() {

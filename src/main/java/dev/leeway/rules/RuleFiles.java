@@ -1,5 +1,6 @@
 package dev.leeway.rules;
 
+import dev.leeway.calendar.CalendarFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,7 @@ public final class RuleFiles {
         try (Stream<Path> paths = Files.walk(directory)) {
             return paths.filter(Files::isRegularFile)
                     .map(path -> new RuleFile(relative(directory, path), ""))
-                    .filter(file -> file.path().endsWith(".drl") || file.isCalendar())
+                    .filter(file -> file.path().endsWith(".drl") || CalendarFiles.isCalendar(file.path()))
                     .map(file -> new RuleFile(file.path(), readString(directory.resolve(file.path()))))
                     .sorted(Comparator.comparing(RuleFile::path))
                     .toList();

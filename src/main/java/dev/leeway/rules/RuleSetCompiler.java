@@ -48,11 +48,11 @@ public class RuleSetCompiler {
     private final CalendarReferenceCheck calendarReferences = new CalendarReferenceCheck();
 
     public RuleSet compile(List<RuleFile> files, Instant loadedAt) {
-        List<RuleFile> ruleFiles = files.stream().filter(file -> !file.isCalendar()).toList();
+        List<RuleFile> ruleFiles = files.stream().filter(file -> !CalendarFiles.isCalendar(file.path())).toList();
         if (ruleFiles.isEmpty()) {
             throw new RuleSetInvalidException(List.of(new RuleProblem("", 0, 0, "no .drl rule files found")));
         }
-        Map<String, String> calendarFiles = files.stream().filter(RuleFile::isCalendar)
+        Map<String, String> calendarFiles = files.stream().filter(file -> CalendarFiles.isCalendar(file.path()))
                 .collect(Collectors.toMap(RuleFile::path, RuleFile::content, (a, b) -> b, TreeMap::new));
         CalendarFiles.Parsed calendars = CalendarFiles.parse(calendarFiles);
         List<RuleProblem> calendarProblems = new ArrayList<>(calendars.problems().stream()

@@ -80,8 +80,9 @@ public class RuleSetLoader implements SmartInitializingSingleton {
         }
         active.activate(validation.ruleSet());
         history.record(activation);
-        log.info("Rule set {} active ({}): {} rules from {} files in {}, {} scenarios pass", version, trigger,
-                validation.ruleSet().rules().size(), candidate.rules().size(),
+        int calendars = validation.ruleSet().calendars().byName().size();
+        log.info("Rule set {} active ({}): {} rules from {} files and {} calendars in {}, {} scenarios pass", version,
+                trigger, validation.ruleSet().rules().size(), candidate.rules().size() - calendars, calendars,
                 properties.directory().toAbsolutePath(), validation.scenariosRun());
         return new ReloadOutcome("ACTIVATED", version, version, List.of());
     }

@@ -7,7 +7,8 @@ import jakarta.validation.constraints.Pattern;
 /**
  * A file sent for validation or a what-if run, by its path in the rules directory.
  *
- * @param path e.g. {@code escapes/goodwill.drl} or {@code tests/goodwill.yaml}; relative, no {@code ..}
+ * @param path e.g. {@code escapes/goodwill.drl}, {@code calendars/support-nl.yaml} or {@code tests/goodwill.yaml};
+ *     relative, no {@code ..}
  */
 public record SubmittedFile(
         @NotBlank

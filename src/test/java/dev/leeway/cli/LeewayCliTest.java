@@ -23,7 +23,7 @@ class LeewayCliTest {
         Run run = run("validate", "rules");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.output()).startsWith("OK rules: ").contains("rules in 19 files, version sha256:");
+        assertThat(run.output()).startsWith("OK rules: ").contains("rules in 19 files and 2 calendars, version sha256:");
     }
 
     @Test
@@ -32,6 +32,19 @@ class LeewayCliTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.output()).contains("ERROR procedures/typo.drl:12:").contains("1 problem(s)");
+    }
+
+    @Test
+    void validateNamesABrokenCalendarAtFileLineAndColumnAndFails() {
+        EditableRules rules = EditableRules.copyOfBundled();
+        rules.write("calendars/always.yaml", "timeZone: UTC\nhours: always\nholidays: [2026-02-30]\n");
+
+        Run run = run("validate", rules.directory().toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.output())
+                .contains("ERROR calendars/always.yaml:3:12: bad date \"2026-02-30\" in holidays; write YYYY-MM-DD")
+                .contains("1 problem(s)");
     }
 
     @Test

@@ -18,6 +18,7 @@ class RuleFileWatchTest {
 
     static final EditableRules RULES = EditableRules.copyOfBundled();
     static final String GOODWILL = "escapes/goodwill.drl";
+    static final String SUPPORT_CALENDAR = "calendars/support-nl.yaml";
 
     @DynamicPropertySource
     static void rulesDirectory(DynamicPropertyRegistry registry) {
@@ -44,6 +45,29 @@ class RuleFileWatchTest {
         assertThat(api.postJson("/api/v1/decisions", "{\"case\": {\"id\": \"C-1\"}}").status()).isEqualTo(200);
 
         RULES.write(GOODWILL, original);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "UP".equals(api.healthOf("rules")));
+        assertThat(version(api)).isEqualTo(bundled);
+    }
+
+    @Test
+    void savedCalendarEditIsServedAndABrokenCalendarIsReportedWhileTheLastGoodSetServes() {
+        HttpApi api = new HttpApi(port);
+        String bundled = version(api);
+        String original = RULES.read(SUPPORT_CALENDAR);
+
+        RULES.write(SUPPORT_CALENDAR, original.replace("08:30-17:30", "08:00-18:00"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !version(api).equals(bundled));
+        String edited = version(api);
+        assertThat(api.get("/api/v1/rules/history").json().path("items").get(0).path("changes").toString())
+                .contains(SUPPORT_CALENDAR);
+
+        RULES.write(SUPPORT_CALENDAR, original.replace("08:30-17:30", "17:30-08:30"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DEGRADED".equals(api.healthOf("rules")));
+        assertThat(version(api)).isEqualTo(edited);
+        assertThat(api.get("/api/v1/rules").json().path("refused").path("problems").get(0).path("file").asString())
+                .isEqualTo(SUPPORT_CALENDAR);
+
+        RULES.write(SUPPORT_CALENDAR, original);
         await().atMost(Duration.ofSeconds(20)).until(() -> "UP".equals(api.healthOf("rules")));
         assertThat(version(api)).isEqualTo(bundled);
     }

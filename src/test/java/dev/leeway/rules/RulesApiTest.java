@@ -117,6 +117,62 @@ class RulesApiTest {
     }
 
     @Test
+    void overviewListsTheCalendarFilesAmongTheRuleSetsFiles() {
+        JsonNode overview = api.get("/api/v1/rules").json();
+
+        assertThat(find(overview.path("files"), "path", "calendars/support-nl.yaml").path("hash").asString())
+                .matches("sha256:[0-9a-f]{64}");
+        assertThat(find(overview.path("files"), "path", "calendars/always.yaml").path("hash").asString())
+                .matches("sha256:[0-9a-f]{64}");
+    }
+
+    @Test
+    void validateReportsASubmittedCalendarsProblemAtFileLineAndColumn() {
+        String overlapping = """
+                timeZone: Europe/Amsterdam
+                hours:
+                  mon-fri: ["08:30-12:30", "12:00-17:30"]
+                publicHolidays: NL
+                """;
+
+        JsonNode report = validate(Map.of("files",
+                List.of(Map.of("path", "calendars/support-nl.yaml", "content", overlapping))));
+
+        assertThat(report.path("valid").asBoolean()).isFalse();
+        JsonNode error = report.path("errors").get(0);
+        assertThat(error.path("file").asString()).isEqualTo("calendars/support-nl.yaml");
+        assertThat(error.path("line").asInt()).isEqualTo(3);
+        assertThat(error.path("column").asInt()).isEqualTo(28);
+        assertThat(error.path("message").asString()).isEqualTo("interval 12:00-17:30 overlaps 08:30-12:30 on the same day");
+        assertThat(api.get("/api/v1/rules").json().path("version").asString()).isEqualTo(bundledVersion);
+    }
+
+    @Test
+    void validateAcceptsANewCalendarAndCountsItInTheVersion() {
+        JsonNode report = validate(Map.of("files", List.of(Map.of("path", "calendars/weekend-desk.yaml",
+                "content", "timeZone: Europe/Amsterdam\nhours:\n  sat-sun: [\"10:00-16:00\"]\n"))));
+
+        assertThat(report.path("valid").asBoolean()).isTrue();
+        assertThat(report.path("version").asString()).isNotEqualTo(bundledVersion);
+    }
+
+    @Test
+    void aBrokenCalendarNeverReplacesTheWorkingSet() {
+        RULES.write("calendars/support-nl.yaml", RULES.read("calendars/support-nl.yaml")
+                .replace("Europe/Amsterdam", "Europe/Amsterdamm"));
+
+        Reply reload = reload();
+
+        assertThat(reload.status()).isEqualTo(422);
+        assertThat(reload.json().path("activeVersion").asString()).isEqualTo(bundledVersion);
+        assertThat(reload.json().path("errors").get(0).path("file").asString()).isEqualTo("calendars/support-nl.yaml");
+        assertThat(reload.json().path("errors").get(0).path("message").asString())
+                .startsWith("unknown time zone \"Europe/Amsterdamm\"");
+        assertThat(api.postJson("/api/v1/decisions", "{\"case\": {\"id\": \"STILL-SERVED\"}}").json()
+                .path("ruleSet").path("version").asString()).isEqualTo(bundledVersion);
+    }
+
+    @Test
     void reloadActivatesAnEditedFileAndHistoryRecordsWhatChanged() {
         RULES.write(GOODWILL, RULES.read(GOODWILL).replace(".upTo(50)", ".upTo(60)"));
 
