@@ -93,6 +93,20 @@ class SimulationApiTest {
     }
 
     @Test
+    void aCandidateWithABrokenCalendarIsRefusedAtTheCalendarsLine() {
+        Reply reply = api.postJson("/api/v1/rules/simulate", HttpApi.json(Map.of(
+                "files", List.of(Map.of("path", "calendars/always.yaml", "content", "timeZone: UTC\nhours: sometimes\n")),
+                "inputs", List.of(UNRELATED))));
+
+        assertThat(reply.status()).isEqualTo(422);
+        JsonNode error = reply.json().path("errors").get(0);
+        assertThat(error.path("file").asString()).isEqualTo("calendars/always.yaml");
+        assertThat(error.path("line").asInt()).isEqualTo(2);
+        assertThat(error.path("column").asInt()).isEqualTo(8);
+        assertThat(error.path("message").asString()).startsWith("hours is \"always\" or a mapping from weekdays");
+    }
+
+    @Test
     void aSimulationOfMoreInputsThanOneRequestMayReplayIsAProblemNamingTheField() {
         List<Map<String, Object>> inputs = new ArrayList<>();
         for (int i = 0; i < 1_001; i++) {
