@@ -26,7 +26,7 @@ public record ServiceCase(
         String category,
         Priority priority,
         CaseStatus status,
-        List<@Valid StatusChange> statusHistory,
+        @OldestFirst List<@Valid StatusChange> statusHistory,
         Instant openedAt,
         Instant firstResponseAt,
         String currentStep,

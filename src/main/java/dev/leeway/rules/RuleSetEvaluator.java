@@ -7,10 +7,7 @@ import dev.leeway.decision.RunawayRuleSetException;
 import dev.leeway.facts.ServiceCase;
 import dev.leeway.vocabulary.DecisionDraft;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.FactHandle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,16 +36,8 @@ public class RuleSetEvaluator {
         ServiceCase serviceCase = request.serviceCase();
         KieSession session = ruleSet.kieBase().newKieSession();
         try {
-            Map<String, FactHandle> derived = new HashMap<>();
-            DecisionDraft draft = new DecisionDraft(at, serviceCase.openedAt(), properties.businessTimeZone(),
-                    (key, fact) -> {
-                        FactHandle handle = derived.get(key);
-                        if (handle == null) {
-                            derived.put(key, session.insert(fact));
-                        } else {
-                            session.update(handle, fact);
-                        }
-                    });
+            DecisionDraft draft = new DecisionDraft(at, serviceCase, properties.businessTimeZone(),
+                    ruleSet.calendars(), new SessionDerivedFacts(session));
             if (ruleSet.bindsVocabulary()) {
                 session.setGlobal(RuleSet.VOCABULARY_GLOBAL, draft);
             }

@@ -1,5 +1,6 @@
 package dev.leeway.scenario;
 
+import dev.leeway.decision.DeadlineClock;
 import java.time.Instant;
 import java.util.List;
 
@@ -28,6 +29,25 @@ public record Expectation(
     /** {@code conditions} must match exactly (in any order); {@code because} must all be among the reasons. */
     public record VerdictExpectation(Boolean allowed, List<String> conditions, List<String> because) {}
 
+    /**
+     * Only the given fields are compared; each warning and level named (by its percent) must be
+     * there, and only its given fields are compared.
+     */
+    public record DeadlineExpectation(
+            String kind,
+            Instant due,
+            Boolean passed,
+            String escalateTo,
+            String calendar,
+            DeadlineClock clock,
+            Long elapsedMinutes,
+            Long remainingMinutes,
+            List<WarningExpectation> warnings,
+            List<LevelExpectation> levels) {}
+
     /** Only the given fields are compared. */
-    public record DeadlineExpectation(String kind, Instant due, Boolean passed, String escalateTo) {}
+    public record WarningExpectation(int percent, Instant at, Boolean reached) {}
+
+    /** Only the given fields are compared. */
+    public record LevelExpectation(int percent, String escalateTo, Instant at, Boolean reached) {}
 }

@@ -2,6 +2,8 @@ package dev.leeway.scenario;
 
 import dev.leeway.decision.Decision;
 import dev.leeway.decision.Deadline;
+import dev.leeway.decision.DeadlineWarning;
+import dev.leeway.decision.EscalationLevel;
 import dev.leeway.decision.Escape;
 import dev.leeway.decision.FiredRule;
 import dev.leeway.decision.Flag;
@@ -106,6 +108,45 @@ final class ScenarioCheck {
             compare(want.kind() + " due", want.due(), actual.due());
             compare(want.kind() + " passed", want.passed(), actual.passed());
             compare(want.kind() + " escalateTo", want.escalateTo(), actual.escalateTo());
+            compare(want.kind() + " calendar", want.calendar(), actual.calendar());
+            compare(want.kind() + " clock", want.clock(), actual.clock());
+            compare(want.kind() + " elapsedMinutes", want.elapsedMinutes(), actual.elapsedMinutes());
+            compare(want.kind() + " remainingMinutes", want.remainingMinutes(), actual.remainingMinutes());
+            warnings(want.kind(), want.warnings(), actual.warnings());
+            levels(want.kind(), want.levels(), actual.levels());
+        }
+    }
+
+    private void warnings(String kind, List<Expectation.WarningExpectation> expected, List<DeadlineWarning> actual) {
+        if (expected == null) {
+            return;
+        }
+        for (Expectation.WarningExpectation want : expected) {
+            String what = kind + " warning at " + want.percent() + " %";
+            actual.stream().filter(warning -> warning.percent() == want.percent()).findFirst().ifPresentOrElse(
+                    warning -> {
+                        compare(what + " at", want.at(), warning.at());
+                        compare(what + " reached", want.reached(), warning.reached());
+                    },
+                    () -> failures.add("expected a " + what + " but the warnings were at "
+                            + actual.stream().map(DeadlineWarning::percent).toList()));
+        }
+    }
+
+    private void levels(String kind, List<Expectation.LevelExpectation> expected, List<EscalationLevel> actual) {
+        if (expected == null) {
+            return;
+        }
+        for (Expectation.LevelExpectation want : expected) {
+            String what = kind + " level at " + want.percent() + " %";
+            actual.stream().filter(level -> level.percent() == want.percent()).findFirst().ifPresentOrElse(
+                    level -> {
+                        compare(what + " escalateTo", want.escalateTo(), level.escalateTo());
+                        compare(what + " at", want.at(), level.at());
+                        compare(what + " reached", want.reached(), level.reached());
+                    },
+                    () -> failures.add("expected a " + what + " but the levels were at "
+                            + actual.stream().map(EscalationLevel::percent).toList()));
         }
     }
 

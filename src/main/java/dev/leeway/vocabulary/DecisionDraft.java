@@ -7,11 +7,12 @@ import dev.leeway.decision.Escape;
 import dev.leeway.decision.Flag;
 import dev.leeway.decision.Obligation;
 import dev.leeway.decision.Route;
-import dev.leeway.facts.DeadlinePassed;
-import java.time.Duration;
+import dev.leeway.calendar.Calendars;
+import dev.leeway.facts.ServiceCase;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +32,11 @@ import java.util.Objects;
 public final class DecisionDraft {
 
     private final Instant now;
-    private final Instant openedAt;
+    private final DeadlineDraft.Clocks clocks;
     private final ZoneId zone;
     private final DerivedFacts derivedFacts;
+    /** The facts derived from each kind's standing deadline, as the session holds them now. */
+    private final Map<String, Map<String, Object>> derivedByKind = new HashMap<>();
     private RuleRef firing;
 
     private final List<RouteDraft> routes = new ArrayList<>();
@@ -47,13 +50,17 @@ public final class DecisionDraft {
 
     /**
      * @param now the evaluation instant
-     * @param openedAt when the case was opened (the evaluation instant if the helpdesk did not say)
+     * @param serviceCase the case decided on: when it opened (the evaluation instant if the helpdesk
+     *     did not say), and the statuses it has been in, which deadlines' clocks pause in
      * @param zone the time zone business days are counted in
+     * @param calendars the calendars business-time deadlines count open time on
      * @param derivedFacts where facts derived from conclusions go, for other rules to match
      */
-    public DecisionDraft(Instant now, Instant openedAt, ZoneId zone, DerivedFacts derivedFacts) {
+    public DecisionDraft(Instant now, ServiceCase serviceCase, ZoneId zone, Calendars calendars,
+            DerivedFacts derivedFacts) {
         this.now = Objects.requireNonNull(now);
-        this.openedAt = openedAt == null ? now : openedAt;
+        Instant openedAt = serviceCase.openedAt() == null ? now : serviceCase.openedAt();
+        this.clocks = new DeadlineDraft.Clocks(now, openedAt, new StatusTimeline(serviceCase, now), calendars);
         this.zone = zone;
         this.derivedFacts = derivedFacts;
     }
@@ -78,7 +85,7 @@ public final class DecisionDraft {
     }
 
     public DeadlineDraft deadline(String kind) {
-        DeadlineDraft draft = new DeadlineDraft(kind, firing, openedAt, now, this::deadlineSet);
+        DeadlineDraft draft = new DeadlineDraft(kind, firing, clocks, this::deadlineChanged);
         deadlines.add(draft);
         return draft;
     }
@@ -127,12 +134,27 @@ public final class DecisionDraft {
         flags.putIfAbsent(flag, new Flag(flag, reason, firing.name()));
     }
 
-    private void deadlineSet(DeadlineDraft draft) {
+    /**
+     * Keeps the facts derived from the kind's standing deadline in step with it: a step may make
+     * another deadline of the kind stand, or make a passed one not passed. A fact that is already
+     * there unchanged is left alone, so rules that matched it do not fire again.
+     */
+    private void deadlineChanged(DeadlineDraft draft) {
         DeadlineDraft standing = earliest(draft.kind());
-        if (standing == draft && draft.passed()) {
-            long overdue = Duration.between(draft.due(), now).toMinutes();
-            derivedFacts.put("deadline:" + draft.kind(), new DeadlinePassed(draft.kind(), draft.due(), overdue));
+        Map<String, Object> wanted = standing == null ? Map.of() : standing.derivedFacts();
+        Map<String, Object> held = derivedByKind.computeIfAbsent(draft.kind(), kind -> new LinkedHashMap<>());
+        for (String key : List.copyOf(held.keySet())) {
+            if (!wanted.containsKey(key)) {
+                held.remove(key);
+                derivedFacts.remove(key);
+            }
         }
+        wanted.forEach((key, fact) -> {
+            if (!fact.equals(held.get(key))) {
+                held.put(key, fact);
+                derivedFacts.put(key, fact);
+            }
+        });
     }
 
     private DeadlineDraft earliest(String kind) {

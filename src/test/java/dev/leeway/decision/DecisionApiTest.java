@@ -65,6 +65,35 @@ class DecisionApiTest {
     }
 
     @Test
+    void resolutionClockPausedWhileWaitingIsAnsweredWithItsMinutesWarningAndLevel() {
+        // A P2 case opened Monday 09:00 Amsterdam time, waiting for the customer since 11:00.
+        Reply reply = api.postJson("/api/v1/decisions", """
+                {"case": {"id": "CASE-7", "priority": "P2", "status": "WAITING_FOR_CUSTOMER",
+                          "openedAt": "2026-11-23T08:00:00Z", "firstResponseAt": "2026-11-23T08:30:00Z",
+                          "statusHistory": [{"status": "OPEN", "at": "2026-11-23T08:00:00Z"},
+                                            {"status": "WAITING_FOR_CUSTOMER", "at": "2026-11-23T10:00:00Z"}]},
+                 "at": "2026-11-24T10:00:00Z"}
+                """);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        JsonNode resolution = find(reply.json().path("deadlines"), "kind", "RESOLUTION");
+        assertThat(resolution.path("clock").asString()).isEqualTo("PAUSED");
+        assertThat(resolution.path("calendar").asString()).isEqualTo("support-nl");
+        assertThat(resolution.path("elapsedMinutes").asLong()).isEqualTo(120);
+        assertThat(resolution.path("remainingMinutes").asLong()).isEqualTo(420);
+        // Seven business hours from Tuesday 11:00 if the clock ran again now: Wednesday 09:00.
+        assertThat(resolution.path("due").asString()).isEqualTo("2026-11-25T08:00:00Z");
+        assertThat(resolution.path("passed").asBoolean()).isFalse();
+        JsonNode warning = resolution.path("warnings").get(0);
+        assertThat(warning.path("percent").asInt()).isEqualTo(75);
+        assertThat(warning.path("reached").asBoolean()).isFalse();
+        JsonNode level = resolution.path("levels").get(0);
+        assertThat(level.path("percent").asInt()).isEqualTo(100);
+        assertThat(level.path("escalateTo").asString()).isEqualTo("MANAGER");
+        assertThat(level.path("at").asString()).isEqualTo("2026-11-25T08:00:00Z");
+    }
+
+    @Test
     void firedRulesAreListedInFiringOrderWithTheirFiles() {
         JsonNode fired = api.postJson("/api/v1/decisions", REPEAT_CONTACT).json().path("firedRules");
 

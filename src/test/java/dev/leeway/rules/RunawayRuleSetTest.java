@@ -24,7 +24,7 @@ class RunawayRuleSetTest {
     void loopingRuleIsStoppedAndNamedInA500Problem() {
         HttpApi api = new HttpApi(port);
 
-        Reply reply = api.postJson("/api/v1/decisions", "{\"case\": {\"id\": \"LOOP-1\"}}");
+        Reply reply = api.postJson("/api/v1/decisions", openedLongBefore("LOOP-1"));
 
         assertThat(reply.status()).isEqualTo(500);
         assertThat(reply.contentType()).startsWith("application/problem+json");
@@ -34,7 +34,13 @@ class RunawayRuleSetTest {
         assertThat(reply.json().path("busiestRules").get(0).asString()).startsWith("Keeps looking at the case again");
         assertThat(reply.json().path("detail").asString()).contains("did not come to rest within 500");
 
-        assertThat(api.postJson("/api/v1/decisions", "{\"case\": {\"id\": \"LOOP-2\"}}").status())
+        assertThat(api.postJson("/api/v1/decisions", openedLongBefore("LOOP-2")).status())
                 .as("the service keeps answering after a runaway").isEqualTo(500);
+    }
+
+    /** Opened 1000 minutes before it is decided: room for more loops than the firing limit allows. */
+    private static String openedLongBefore(String caseId) {
+        return "{\"case\": {\"id\": \"" + caseId + "\", \"openedAt\": \"2026-11-25T00:00:00Z\"},"
+                + " \"at\": \"2026-11-25T16:40:00Z\"}";
     }
 }

@@ -200,6 +200,34 @@ class InvalidInputProblemsTest {
     }
 
     @Test
+    void statusHistoryOutOfOrderNamesTheEntryThatComesTooEarly() {
+        Reply reply = api.postJson("/api/v1/decisions", """
+                {"case": {"id": "C-1", "status": "OPEN", "openedAt": "2026-11-25T08:00:00Z", "statusHistory": [
+                  {"status": "NEW", "at": "2026-11-25T08:00:00Z"},
+                  {"status": "WAITING_FOR_CUSTOMER", "at": "2026-11-25T11:00:00Z"},
+                  {"status": "OPEN", "at": "2026-11-25T10:00:00Z"}]},
+                 "at": "2026-11-25T12:00:00Z"}
+                """);
+
+        assertProblem(reply, 400, "urn:leeway:problem:invalid-request");
+        assertThat(onlyError(reply).path("field").asString()).isEqualTo("case.statusHistory[2].at");
+        assertThat(onlyError(reply).path("message").asString()).contains("2026-11-25T11:00:00Z");
+    }
+
+    @Test
+    void statusHistoryOldestFirstIsDecided() {
+        Reply reply = api.postJson("/api/v1/decisions", """
+                {"case": {"id": "C-1", "status": "OPEN", "openedAt": "2026-11-25T08:00:00Z", "statusHistory": [
+                  {"status": "NEW", "at": "2026-11-25T08:00:00Z"},
+                  {"status": "WAITING_FOR_CUSTOMER", "at": "2026-11-25T10:00:00Z"},
+                  {"status": "OPEN", "at": "2026-11-25T11:00:00Z"}]},
+                 "at": "2026-11-25T12:00:00Z"}
+                """);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    }
+
+    @Test
     void validInputAfterARefusalIsStillDecided() {
         api.postJson("/api/v1/decisions", "{\"case\": {\"id\": \"\"}}");
 
