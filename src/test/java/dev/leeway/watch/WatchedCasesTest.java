@@ -11,10 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,21 +22,8 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "leeway.watch.poll-interval=0")
+@Import(WatchTestSetup.class)
 class WatchedCasesTest {
-
-    @TestConfiguration
-    static class Setup {
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock(Instant.parse("2026-12-01T09:00:00Z"));
-        }
-
-        @Bean
-        RecordedEvents recordedEvents() {
-            return new RecordedEvents();
-        }
-    }
 
     @LocalServerPort
     int port;
