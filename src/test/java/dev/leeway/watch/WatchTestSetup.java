@@ -2,12 +2,14 @@ package dev.leeway.watch;
 
 import dev.leeway.MovableClock;
 import java.time.Instant;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** A clock the watch tests move, and a listener that notes the events watched cases bring. */
-@TestConfiguration
+/**
+ * A clock the watch tests move, and a listener that notes the events watched cases bring; imported
+ * by the tests that use it (not annotated, so that contexts started without the test framework do
+ * not find it by scanning).
+ */
 class WatchTestSetup {
 
     @Bean
