@@ -118,6 +118,14 @@ class WatchedCasesTest {
             assertThat(received.event().recordId()).isEqualTo(decision.path("decisionId").asString());
             assertThat(received.event().time()).isEqualTo(breach);
         });
+        HttpApi operator = new HttpApi(port);
+        assertThat(operator.get("/actuator/metrics/leeway.watch.fired").json().path("measurements").get(0)
+                .path("value").asDouble()).isGreaterThanOrEqualTo(1);
+        assertThat(operator.get("/actuator/metrics/leeway.watch.lateness").json().path("measurements").findValues("value")
+                .stream().mapToDouble(JsonNode::asDouble).max().orElseThrow())
+                .as("an hour late, as the clock was moved past it").isGreaterThanOrEqualTo(3600);
+        assertThat(operator.get("/actuator/metrics/leeway.watch.cases").json().path("measurements").get(0)
+                .path("value").asDouble()).isGreaterThanOrEqualTo(1);
         WatchEventData breached = (WatchEventData) events.of("W-BREACH").get(0).event().data();
         assertThat(breached.kind()).isEqualTo("FIRST_RESPONSE");
         assertThat(breached.due()).isEqualTo(opened.plus(Duration.ofHours(4)));
