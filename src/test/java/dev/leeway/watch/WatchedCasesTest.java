@@ -108,6 +108,8 @@ class WatchedCasesTest {
         JsonNode recorded = record(decision.path("decisionId").asString());
         assertThat(recorded.path("caller").path("name").asString()).isEqualTo("leeway-scheduler");
         assertThat(Instant.parse(recorded.path("input").path("at").asString())).as("replayable").isEqualTo(breach);
+        assertThat(new HttpApi(port).get("/api/v1/audit/decisions/" + decision.path("decisionId").asString() + "/replay")
+                .json().path("identical").asBoolean()).as("replayed, the same decision").isTrue();
         assertThat(Instant.parse(watch.path("nextEvaluationAt").asString()))
                 .as("the team lead's hour to contact the customer").isEqualTo(breach.plus(Duration.ofHours(1)));
         assertThat(watch.path("nextBrings").get(0).path("event").asString()).isEqualTo("obligation.due");
