@@ -214,11 +214,13 @@ class WatchedCasesTest {
     }
 
     @Test
-    void anActionRequestOrAnInstantIsRefusedNamingTheField() {
+    void anInstantToDecideAtIsRefusedNamingTheField() {
         Reply reply = new HttpApi(port).putJson("/api/v1/cases/W-AT",
                 "{\"case\": {\"id\": \"W-AT\"}, \"at\": \"2026-01-01T00:00:00Z\"}");
 
         assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.body()).contains("at");
+        assertThat(reply.json().path("type").asString()).isEqualTo("urn:leeway:problem:invalid-request");
+        assertThat(reply.json().path("errors").findValuesAsString("field")).containsExactly("at");
+        assertThat(new HttpApi(port).get("/api/v1/cases/W-AT").status()).isEqualTo(404);
     }
 }
