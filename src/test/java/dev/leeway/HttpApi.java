@@ -66,6 +66,16 @@ public final class HttpApi {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    public Reply putJson(String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Reply delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+    }
+
     /** Asks for a decision and returns it, failing the test unless it was answered with 200. */
     public JsonNode decide(String body) {
         Reply reply = postJson("/api/v1/decisions", body);

@@ -39,6 +39,10 @@ public final class PackagedService {
         return service;
     }
 
+    public int port() {
+        return port;
+    }
+
     public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -42,7 +42,7 @@ public class AuditedDecisions implements DecisionLog, RuleSetActivationListener 
     }
 
     @Override
-    public void record(DecisionRequest request, Decision decision, byte[] answer, Caller caller) {
+    public void record(DecisionRequest request, Decision decision, byte[] answer, Caller caller, Runnable alongside) {
         String actorId = request.actor() == null ? null : request.actor().id();
         Object input = masking.isEmpty() ? request : masking.apply(json.valueToTree(request));
         AuditEntry entry = new AuditEntry(decision.decisionId().toString(), RecordKind.DECISION, clock.instant(),
@@ -51,7 +51,7 @@ public class AuditedDecisions implements DecisionLog, RuleSetActivationListener 
                         new DecisionRecord.Caller(caller.name(), caller.issuer(), actorId)),
                 decision.firedRules().stream().map(FiredRule::id).filter(Objects::nonNull).distinct().toList(),
                 decision.escapes().stream().map(Escape::id).toList(), null);
-        store.append(List.of(entry));
+        store.append(new Append(List.of(entry), alongside));
     }
 
     /** Keeps the set's files, once per version, before any decision can use it. */

@@ -9,7 +9,10 @@ import dev.leeway.security.Caller;
 public class NotRecordedDecisions implements DecisionLog {
 
     @Override
-    public void record(DecisionRequest request, Decision decision, byte[] answer, Caller caller) {
-        // deliberately nothing
+    public void record(DecisionRequest request, Decision decision, byte[] answer, Caller caller, Runnable alongside) {
+        // Nothing is recorded; what goes beside the record (a watched case's timer) still happens.
+        if (alongside != null) {
+            alongside.run();
+        }
     }
 }

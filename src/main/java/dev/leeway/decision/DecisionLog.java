@@ -16,5 +16,16 @@ public interface DecisionLog {
      * @param caller who asked, as authenticated
      * @throws RuntimeException when it could not be recorded; the decision must then not be sent
      */
-    void record(DecisionRequest request, Decision decision, byte[] answer, Caller caller);
+    default void record(DecisionRequest request, Decision decision, byte[] answer, Caller caller) {
+        record(request, decision, answer, caller, null);
+    }
+
+    /**
+     * Records the decision together with a write beside it, in one transaction: both are kept, or
+     * neither is.
+     *
+     * @param alongside runs in the transaction that records the decision (null: nothing); what it
+     *        throws refuses this record alone and reaches the caller as thrown
+     */
+    void record(DecisionRequest request, Decision decision, byte[] answer, Caller caller, Runnable alongside);
 }

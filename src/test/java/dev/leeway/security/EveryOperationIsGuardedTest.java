@@ -28,7 +28,7 @@ class EveryOperationIsGuardedTest {
     private static final Map<String, String> PATH_VALUES = Map.of("decisionId", "0191c0de-0000-7000-8000-000000000000",
             "escapeId", "repeat-contact", "id", "0191c0de-0000-7000-8000-000000000000",
             "invocationId", "0191c0de-0000-7000-8000-000000000000",
-            "verificationId", "0191c0de-0000-7000-8000-000000000000");
+            "verificationId", "0191c0de-0000-7000-8000-000000000000", "caseId", "GUARDED-1");
 
     @LocalServerPort
     int port;
@@ -109,7 +109,7 @@ class EveryOperationIsGuardedTest {
      */
     private static String policy(Operation operation) {
         String path = operation.path();
-        if (path.startsWith("/api/v1/decisions")) {
+        if (path.startsWith("/api/v1/decisions") || path.startsWith("/api/v1/cases/")) {
             return "decide";
         }
         if (path.startsWith("/api/v1/rules")) {
