@@ -7,14 +7,14 @@ import java.sql.SQLException;
  * Whether the PostgreSQL tests can run: the server at 127.0.0.1:5432 (database {@code test}) answers,
  * or CI demands it ({@code LEEWAY_REQUIRE_POSTGRES=true}), in which case they run and fail loudly.
  */
-final class PostgresAvailability {
+public final class PostgresAvailability {
 
-    static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
-    static final String USER = "postgres";
+    public static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    public static final String USER = "postgres";
 
     private PostgresAvailability() {}
 
-    static boolean reachable() {
+    public static boolean reachable() {
         if ("true".equals(System.getenv("LEEWAY_REQUIRE_POSTGRES"))) {
             return true;
         }
