@@ -13,11 +13,17 @@ final class SubscriptionRules {
     static final String KNOWN_EVENTS = Arrays.stream(EventType.values()).map(EventType::wireName)
             .collect(Collectors.joining(", "));
 
+    /** As long as the subscription table's column. */
+    private static final int LONGEST_URL = 2000;
+
     private SubscriptionRules() {}
 
     static String urlProblem(String url) {
         if (url == null || url.isBlank()) {
             return "is missing";
+        }
+        if (url.length() > LONGEST_URL) {
+            return "must be at most " + LONGEST_URL + " characters long";
         }
         try {
             URI uri = new URI(url);
