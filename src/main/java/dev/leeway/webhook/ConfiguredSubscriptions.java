@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 class ConfiguredSubscriptions {
 
     static final String PROPERTY = "leeway.webhooks.subscriptions";
+    /** The id, config:<name>, must fit the subscription table's column. */
+    private static final int LONGEST_NAME = 90;
 
     ConfiguredSubscriptions(WebhookProperties properties, SubscriptionTable table, Clock clock) {
         List<EventSubscription> checked = check(properties.subscriptions(), clock);
@@ -36,7 +38,9 @@ class ConfiguredSubscriptions {
             WebhookProperties.Subscription entry = configured.get(i);
             String at = PROPERTY + "[" + i + "]";
             String name = entry.name() == null || entry.name().isBlank() ? "config-" + i : entry.name();
-            if (!names.add(name)) {
+            if (name.length() > LONGEST_NAME) {
+                problems.add(at + ".name must be at most " + LONGEST_NAME + " characters long");
+            } else if (!names.add(name)) {
                 problems.add(at + ".name \"" + name + "\" is taken by an earlier entry");
             }
             add(problems, at + ".url", SubscriptionRules.urlProblem(entry.url()));

@@ -33,7 +33,6 @@ import org.springframework.web.client.RestClientException;
 public class WebhookDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
-    private static final int CLAIMED_AT_ONCE = 50;
     private static final MediaType CLOUD_EVENTS = MediaType.parseMediaType(CloudEvent.MEDIA_TYPE + ";charset=utf-8");
 
     private record Answer(int status, String retryAfter) {}
@@ -48,6 +47,8 @@ public class WebhookDispatcher implements SmartLifecycle {
     private final RestClient http;
     /** Claims are this instance's; another instance takes a delivery over only once its lease ran out. */
     private final String owner = "instance-" + UUID.randomUUID();
+    /** As many as can all time out within one lease, so none is sent after another instance may have taken it over. */
+    private final int claimedAtOnce;
     private volatile ScheduledFuture<?> polling;
 
     WebhookDispatcher(OutboxTable outbox, SubscriptionTable subscriptions, DeliveryMetrics metrics, Clock clock,
@@ -59,6 +60,8 @@ public class WebhookDispatcher implements SmartLifecycle {
         this.scheduler = scheduler;
         this.properties = properties;
         this.retries = new RetryPolicy(properties.backoffBase(), properties.backoffCap(), jitter);
+        long slowestAttempt = properties.connectTimeout().plus(properties.requestTimeout()).toMillis();
+        this.claimedAtOnce = (int) Math.max(1, Math.min(100, properties.lease().toMillis() / Math.max(1, slowestAttempt)));
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build());
         requests.setReadTimeout(properties.requestTimeout());
@@ -77,8 +80,13 @@ public class WebhookDispatcher implements SmartLifecycle {
         List<OutboxDelivery> claimed;
         do {
             Instant now = clock.instant();
-            claimed = outbox.claimDue(now, owner, now.plus(properties.lease()), CLAIMED_AT_ONCE);
+            Instant leaseEnds = now.plus(properties.lease());
+            claimed = outbox.claimDue(now, owner, leaseEnds, claimedAtOnce);
             for (OutboxDelivery delivery : claimed) {
+                if (!clock.instant().isBefore(leaseEnds)) {
+                    // Another instance may have claimed it by now; it is sent again once due.
+                    break;
+                }
                 Optional<SubscriptionTable.Target> target = targets.computeIfAbsent(delivery.subscriptionId(),
                         subscriptions::target);
                 if (target.isPresent()) {

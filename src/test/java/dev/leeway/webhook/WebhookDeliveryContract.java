@@ -40,6 +40,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -283,6 +284,40 @@ abstract class WebhookDeliveryContract {
                 .filter(id -> !id.equals(otherCase.id().toString())).toList();
         assertThat(caseA).containsExactly(first.id().toString(), first.id().toString(), second.id().toString(),
                 third.id().toString());
+    }
+
+    @Test
+    void twoInstancesSendEachEventOnceAndInOrder(@Autowired OutboxTable outbox, @Autowired SubscriptionTable table,
+            @Autowired DeliveryMetrics metrics, @Autowired TaskScheduler scheduler, @Autowired WebhookProperties properties,
+            @Autowired Jitter jitter) throws Exception {
+        subscribe("/shared", "deadline.warning");
+        RECEIVER.stubFor(post(urlEqualTo("/shared")).willReturn(aResponse().withStatus(200)));
+        Map<String, List<String>> sentPerCase = new java.util.TreeMap<>();
+        for (int i = 0; i < 40; i++) {
+            String caseId = "HOOK-SHARED-" + (i % 4);
+            sentPerCase.computeIfAbsent(caseId, id -> new ArrayList<>())
+                    .add(record(EventType.DEADLINE_WARNING, caseId).id().toString());
+        }
+        WebhookDispatcher other = new WebhookDispatcher(outbox, table, metrics, clock, scheduler, properties, jitter);
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(dispatcher::deliverDue);
+            var second = pool.submit(other::deliverDue);
+            first.get(1, java.util.concurrent.TimeUnit.MINUTES);
+            second.get(1, java.util.concurrent.TimeUnit.MINUTES);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<ServeEvent> received = ReceivedWebhooks.at(RECEIVER, "/shared");
+        assertThat(received).as("each event once").hasSize(40);
+        for (Map.Entry<String, List<String>> sent : sentPerCase.entrySet()) {
+            assertThat(received.stream().map(served -> ReceivedWebhooks.body(served.getRequest()))
+                    .filter(event -> event.path("subject").asString().equals(sent.getKey()))
+                    .map(event -> event.path("id").asString()).toList())
+                    .as("in order for " + sent.getKey()).containsExactlyElementsOf(sent.getValue());
+        }
     }
 
     @Test
