@@ -113,8 +113,8 @@ public class WebhookDispatcher implements SmartLifecycle {
             failure = "HTTP " + answer.status();
             retryAfter = answer.retryAfter();
         } catch (RestClientException e) {
-            Throwable cause = e.getMostSpecificCause();
-            failure = cause.getClass().getName();
+            // The I/O exception itself (ConnectException, HttpTimeoutException …) says most; what it wraps is the client's detail.
+            failure = (e.getCause() == null ? e : e.getCause()).getClass().getName();
         }
         Instant now = clock.instant();
         boolean gaveUp = attempts >= properties.maxAttempts();

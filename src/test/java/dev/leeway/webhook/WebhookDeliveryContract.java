@@ -189,6 +189,35 @@ abstract class WebhookDeliveryContract {
     }
 
     @Test
+    void receiverNotListeningYetGetsTheEventOnceItListens() throws Exception {
+        int port;
+        try (var probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        WireMockServer late = new WireMockServer(wireMockConfig().port(port));
+        String secret = subscribeAt("http://localhost:" + port + "/late", "obligation.due");
+        CaseEvent event = record(EventType.OBLIGATION_DUE, "HOOK-LATE");
+        try {
+            dispatcher.deliverDue();
+            assertThat(jdbc.queryForObject("SELECT last_error FROM webhook_outbox WHERE event_id = ?", String.class,
+                    event.id().toString())).as("what went wrong, by its exception's class").isEqualTo("java.net.ConnectException");
+
+            late.start();
+            late.stubFor(post(urlEqualTo("/late")).willReturn(aResponse().withStatus(200)));
+            clock.advance(Duration.ofSeconds(1));
+            dispatcher.deliverDue();
+            clock.advance(Duration.ofMinutes(10));
+            dispatcher.deliverDue();
+
+            List<ServeEvent> received = ReceivedWebhooks.at(late, "/late");
+            assertThat(ids(received)).containsExactly(event.id().toString());
+            ReceivedWebhooks.assertSignedWith(secret, received.get(0).getRequest());
+        } finally {
+            late.stop();
+        }
+    }
+
+    @Test
     void retryAfterIsHonouredInSecondsAndAsAnHttpDate() {
         subscribe("/busy", "deadline.warning");
         RECEIVER.stubFor(post(urlEqualTo("/busy")).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
@@ -503,7 +532,11 @@ abstract class WebhookDeliveryContract {
 
     /** Subscribes the receiver's path through the API; returns the secret its answer showed. */
     String subscribe(String path, String... events) {
-        Reply created = api.postJson("/api/v1/webhooks/subscriptions", "{\"url\": \"" + RECEIVER.baseUrl() + path
+        return subscribeAt(RECEIVER.baseUrl() + path, events);
+    }
+
+    String subscribeAt(String url, String... events) {
+        Reply created = api.postJson("/api/v1/webhooks/subscriptions", "{\"url\": \"" + url
                 + "\", \"events\": " + HttpApi.json(List.of(events)) + "}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         subscribed.add(created.json().path("id").asString());
