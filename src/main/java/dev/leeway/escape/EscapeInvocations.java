@@ -8,6 +8,9 @@ import dev.leeway.decision.Escape;
 import dev.leeway.audit.DecisionRecord;
 import dev.leeway.audit.DecisionRecords;
 import dev.leeway.decision.DecisionIds;
+import dev.leeway.event.CaseEvent;
+import dev.leeway.event.CaseEventsRecorded;
+import dev.leeway.event.EventType;
 import dev.leeway.facts.Actor;
 import dev.leeway.security.Caller;
 import java.time.Clock;
@@ -15,6 +18,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Uses of escapes: checked against the decision that offered them, recorded in the audit log and
  * listed (for the reviewer, where the escape asks for review), both in the audit writer's
- * transaction; and their reviews, likewise.
+ * transaction; and their reviews, likewise. Each is announced to webhook subscribers
+ * ({@code escape.used}, {@code escape.reviewed}) in that same transaction.
  */
 @Component
 public class EscapeInvocations {
@@ -36,15 +41,17 @@ public class EscapeInvocations {
     private final JsonMapper json;
     private final DecisionIds ids;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     public EscapeInvocations(AuditStore store, DecisionRecords decisions, EscapeUseTable table, JsonMapper json,
-            DecisionIds ids, Clock clock) {
+            DecisionIds ids, Clock clock, ApplicationEventPublisher events) {
         this.store = store;
         this.decisions = decisions;
         this.table = table;
         this.json = json;
         this.ids = ids;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -72,7 +79,10 @@ public class EscapeInvocations {
                 null, null, null);
         store.append(new Append(List.of(new AuditEntry(use.invocationId(), RecordKind.ESCAPE_INVOCATION, use.invokedAt(),
                 use.caseId(), actor.id(), decision.ruleSetVersion(), decisionId, json.writeValueAsString(use), List.of(),
-                List.of(escapeId), null)), () -> table.add(use)));
+                List.of(escapeId), null)), () -> {
+                    table.add(use);
+                    announce(EventType.ESCAPE_USED, use, use.invocationId(), use.invokedAt());
+                }));
         return use;
     }
 
@@ -87,14 +97,22 @@ public class EscapeInvocations {
         checkReviewable(use, reviewer);
         Instant now = now();
         EscapeUse reviewed = use.reviewed(review.outcome().name(), reviewer.toString(), review.note(), now);
-        store.append(new Append(List.of(new AuditEntry(ids.next().toString(), RecordKind.ESCAPE_REVIEW, now, use.caseId(),
+        String recordId = ids.next().toString();
+        store.append(new Append(List.of(new AuditEntry(recordId, RecordKind.ESCAPE_REVIEW, now, use.caseId(),
                 reviewer.toString(), null, invocationId, json.writeValueAsString(reviewed), List.of(),
                 List.of(use.escapeId()), null)), () -> {
                     // Another review may have settled the use since it was read; locked now, its row says.
                     checkReviewable(table.find(invocationId, true).orElseThrow(), reviewer);
                     table.settle(reviewed);
+                    announce(EventType.ESCAPE_REVIEWED, reviewed, recordId, reviewed.reviewedAt());
                 }));
         return reviewed;
+    }
+
+    /** Called in the audit append's transaction, so subscribers hear of it if and only if it is recorded. */
+    private void announce(EventType type, EscapeUse use, String recordId, Instant at) {
+        events.publishEvent(new CaseEventsRecorded(List.of(new CaseEvent(ids.next(), type, use.caseId(), at, recordId,
+                EscapeAnnouncement.of(use)))));
     }
 
     private static void checkReviewable(EscapeUse use, Caller reviewer) {

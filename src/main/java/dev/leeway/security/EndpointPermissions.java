@@ -43,7 +43,12 @@ public final class EndpointPermissions {
             new Guarded(HttpMethod.GET, "/api/v1/audit/verifications/{verificationId}", Permission.AUDIT_READ),
             new Guarded(HttpMethod.GET, "/api/v1/audit/escapes", Permission.AUDIT_READ),
             new Guarded(HttpMethod.GET, "/api/v1/audit/escape-uses", Permission.AUDIT_READ),
-            new Guarded(HttpMethod.POST, "/api/v1/audit/escapes/{invocationId}/review", Permission.ESCAPES_REVIEW));
+            new Guarded(HttpMethod.POST, "/api/v1/audit/escapes/{invocationId}/review", Permission.ESCAPES_REVIEW),
+            new Guarded(HttpMethod.GET, "/api/v1/webhooks/subscriptions", Permission.OPS),
+            new Guarded(HttpMethod.POST, "/api/v1/webhooks/subscriptions", Permission.OPS),
+            new Guarded(HttpMethod.DELETE, "/api/v1/webhooks/subscriptions/{id}", Permission.OPS),
+            new Guarded(HttpMethod.GET, "/api/v1/webhooks/dead-letters", Permission.OPS),
+            new Guarded(HttpMethod.POST, "/api/v1/webhooks/dead-letters/{deliveryId}/replay", Permission.OPS));
 
     /** Open to anyone: probes for load balancers and orchestrators, and the API description itself. */
     static final List<String> PUBLIC = List.of("/actuator/health/liveness", "/actuator/health/readiness",

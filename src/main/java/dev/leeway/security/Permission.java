@@ -20,7 +20,7 @@ public enum Permission implements GrantedAuthority {
     AUDIT_READ("audit:read"),
     /** Review uses of escapes. */
     ESCAPES_REVIEW("escapes:review"),
-    /** Actuator endpoints beyond health and info. */
+    /** Actuator endpoints beyond health and info; webhook subscriptions and dead letters. */
     OPS("ops");
 
     private final String scope;

@@ -28,7 +28,8 @@ class EveryOperationIsGuardedTest {
     private static final Map<String, String> PATH_VALUES = Map.of("decisionId", "0191c0de-0000-7000-8000-000000000000",
             "escapeId", "repeat-contact", "id", "0191c0de-0000-7000-8000-000000000000",
             "invocationId", "0191c0de-0000-7000-8000-000000000000",
-            "verificationId", "0191c0de-0000-7000-8000-000000000000", "caseId", "GUARDED-1");
+            "verificationId", "0191c0de-0000-7000-8000-000000000000", "caseId", "GUARDED-1",
+            "deliveryId", "0191c0de-0000-7000-8000-000000000000");
 
     @LocalServerPort
     int port;
@@ -121,6 +122,9 @@ class EveryOperationIsGuardedTest {
         if (path.startsWith("/api/v1/audit/")) {
             return "audit:read";
         }
+        if (path.startsWith("/api/v1/webhooks/")) {
+            return "ops";
+        }
         return "no policy for " + operation;
     }
 
@@ -132,6 +136,8 @@ class EveryOperationIsGuardedTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (operation.method().equals("get")) {
             request.GET();
+        } else if (operation.method().equals("delete")) {
+            request.DELETE();
         } else {
             request.header("Content-Type", "application/json")
                     .method(operation.method().toUpperCase(), HttpRequest.BodyPublishers.ofString("{}"));
