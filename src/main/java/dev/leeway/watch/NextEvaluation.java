@@ -16,8 +16,9 @@ import java.util.List;
 /**
  * The next instant at which a decision would change by time alone, and what it is expected to bring:
  * the earliest due time, warning or level of a running deadline not yet reached, or obligation not
- * yet due, after the evaluation instant, to the millisecond timers keep. Paused clocks are left alone: their instants are what would
- * be if they ran again, which only a change of the case can make true.
+ * yet due, after the evaluation instant, to the millisecond timers keep. Paused clocks are left
+ * alone: their instants are what would be if they ran again, which only a change of the case can
+ * make true.
  *
  * @param at null when nothing changes by itself
  */
@@ -40,8 +41,7 @@ public record NextEvaluation(Instant at, List<ExpectedEvent> brings) {
                 continue;
             }
             if (!deadline.passed() && deadline.due() != null) {
-                // A deadline has passed once the evaluation instant is after its due time.
-                add(upcoming, now, deadline.due().truncatedTo(ChronoUnit.MILLIS).plusMillis(1), new ExpectedEvent(
+                add(upcoming, now, reachable(deadline.due(), now), new ExpectedEvent(
                         EventType.DEADLINE_BREACHED.wireName(), deadline.kind(), deadline.due(), null,
                         deadline.escalateTo(), null));
             }
@@ -82,8 +82,8 @@ public record NextEvaluation(Instant at, List<ExpectedEvent> brings) {
     }
 
     /**
-     * Timers keep milliseconds, so an instant is rounded up to one: deciding then finds the warning or
-     * level reached rather than a hair before it. One not reached at the very instant decided (rules
+     * Timers keep milliseconds, so an instant is rounded up to one: deciding then finds the deadline,
+     * warning or level reached rather than a hair before it. One not reached at the very instant decided (rules
      * that count it reached only after its instant) is reached a millisecond later.
      */
     private static Instant reachable(Instant at, Instant now) {
