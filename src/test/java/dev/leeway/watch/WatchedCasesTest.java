@@ -257,18 +257,49 @@ class WatchedCasesTest {
         assertThat(timers.fireDue()).as("nothing fires twice").isZero();
 
         // P1 counts around the clock. The first response is warned of after 45 minutes and missed
-        // after an hour; from then on the contact the rules ask for within the hour comes due every
-        // hour, and after eight the resolution deadline passes too (warned of after six). The manager's
-        // contact and the team lead's are one obligation, the sooner standing: one comes due each hour.
-        List<Instant> expected = new java.util.ArrayList<>();
-        expected.add(opened.plus(Duration.ofMinutes(45)));
-        java.util.stream.IntStream.rangeClosed(1, 10).mapToObj(hours -> opened.plus(Duration.ofHours(hours)))
-                .forEach(expected::add);
-        assertThat(scheduledEvaluations("W-LATE")).isEqualTo(expected);
-        assertThat(events.typesOf("W-LATE")).containsSubsequence("deadline.warning", "deadline.breached",
-                "case.escalated", "obligation.due", "deadline.warning", "deadline.breached", "case.escalated");
-        assertThat(events.typesOf("W-LATE").stream().filter("deadline.breached"::equals)).hasSize(2);
-        assertThat(events.typesOf("W-LATE").stream().filter("obligation.due"::equals)).hasSize(9);
+        // after an hour, the team lead's contact is due an hour after that; the resolution is warned
+        // of after six hours and missed after eight, the manager's contact due an hour after that.
+        assertThat(scheduledEvaluations("W-LATE")).containsExactly(opened.plus(Duration.ofMinutes(45)),
+                opened.plus(Duration.ofHours(1)), opened.plus(Duration.ofHours(2)), opened.plus(Duration.ofHours(6)),
+                opened.plus(Duration.ofHours(8)), opened.plus(Duration.ofHours(9)));
+        assertThat(events.typesOf("W-LATE")).containsExactly("deadline.warning", "deadline.breached",
+                "case.escalated", "obligation.due", "deadline.warning", "deadline.breached", "case.escalated",
+                "obligation.due");
+    }
+
+    @Test
+    void theContactOwedAfterABreachComesDueOnceAnHourAfterItAndIsNotOwedAfresh() {
+        // Answered, so only the resolution runs: eight hours around the clock, missed at eight.
+        Instant opened = clock.instant();
+        Instant breach = opened.plus(Duration.ofHours(8));
+        Instant contactDue = breach.plus(Duration.ofHours(1));
+        String answered = "{\"status\": \"OPEN\", \"at\": \"%s\"}".formatted(opened);
+        putWithHistory("W-CONTACT", opened, opened.plus(Duration.ofMinutes(10)), "OPEN", answered);
+
+        clock.advance(Duration.ofHours(8).plusMinutes(30));
+        timers.fireDue();
+        JsonNode breached = new HttpApi(port).get("/api/v1/cases/W-CONTACT").json();
+        assertThat(Instant.parse(breached.path("nextEvaluationAt").asString())).isEqualTo(contactDue);
+        assertThat(breached.path("nextBrings").get(0).path("event").asString()).isEqualTo("obligation.due");
+        assertThat(breached.path("nextBrings").get(0).path("owner").asString()).isEqualTo("MANAGER");
+
+        clock.advance(Duration.ofHours(5));
+        timers.fireDue();
+        assertThat(scheduledEvaluations("W-CONTACT")).as("nothing more after the contact came due")
+                .containsExactly(opened.plus(Duration.ofHours(6)), breach, contactDue);
+        assertThat(events.typesOf("W-CONTACT").stream().filter("obligation.due"::equals)).hasSize(1);
+        RecordedEvents.Received due = events.of("W-CONTACT").stream()
+                .filter(received -> received.event().type().wireName().equals("obligation.due")).findFirst().orElseThrow();
+        assertThat(due.event().time()).isEqualTo(contactDue);
+        assertThat(((WatchEventData) due.event().data()).due()).isEqualTo(contactDue);
+        JsonNode overdue = new HttpApi(port).get("/api/v1/cases/W-CONTACT").json();
+        assertThat(overdue.path("nextEvaluationAt").isNull()).as(overdue.toString()).isTrue();
+
+        JsonNode sentAgain = putWithHistory("W-CONTACT", opened, opened.plus(Duration.ofMinutes(10)), "OPEN", answered)
+                .json();
+        assertThat(sentAgain.path("lastDecision").path("obligations").get(0).path("due").asString())
+                .as("still due when it was, hours ago").isEqualTo(contactDue.toString());
+        assertThat(events.typesOf("W-CONTACT").stream().filter("obligation.due"::equals)).hasSize(1);
     }
 
     @Test
