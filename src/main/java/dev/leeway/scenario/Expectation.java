@@ -1,5 +1,6 @@
 package dev.leeway.scenario;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import dev.leeway.decision.DeadlineClock;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +15,7 @@ public record Expectation(
         List<String> escapes,
         List<String> noEscapes,
         VerdictExpectation verdict,
-        List<String> obligations,
+        List<ObligationExpectation> obligations,
         List<String> noObligations,
         List<DeadlineExpectation> deadlines,
         List<String> checklist,
@@ -44,6 +45,22 @@ public record Expectation(
             Long remainingMinutes,
             List<WarningExpectation> warnings,
             List<LevelExpectation> levels) {}
+
+    /**
+     * Written as the kind alone ({@code CONTACT_CUSTOMER}) or with the fields to compare
+     * ({@code { kind: CONTACT_CUSTOMER, owner: MANAGER, due: … }}); an obligation of the kind
+     * (and owner, if given) must be there.
+     */
+    public record ObligationExpectation(String kind, String owner, Instant due) {
+
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        public ObligationExpectation {}
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static ObligationExpectation ofKind(String kind) {
+            return new ObligationExpectation(kind, null, null);
+        }
+    }
 
     /** Only the given fields are compared. */
     public record WarningExpectation(int percent, Instant at, Boolean reached) {}

@@ -41,7 +41,7 @@ final class ScenarioCheck {
             check.present("escape", expect.escapes(), decision.escapes(), Escape::id);
             check.absent("escape", expect.noEscapes(), decision.escapes(), Escape::id);
             check.verdict(expect.verdict());
-            check.present("obligation", expect.obligations(), decision.obligations(), Obligation::kind);
+            check.obligations(expect.obligations());
             check.absent("obligation", expect.noObligations(), decision.obligations(), Obligation::kind);
             check.deadlines(expect.deadlines());
             check.present("checklist item", expect.checklist(), decision.checklist(), item -> item.item());
@@ -90,6 +90,23 @@ final class ScenarioCheck {
                     failures.add("verdict because: expected " + reason + " among " + actual.because());
                 }
             }
+        }
+    }
+
+    private void obligations(List<Expectation.ObligationExpectation> expected) {
+        if (expected == null) {
+            return;
+        }
+        for (Expectation.ObligationExpectation want : expected) {
+            String what = want.kind() + (want.owner() == null ? "" : " owed by " + want.owner());
+            decision.obligations().stream()
+                    .filter(obligation -> obligation.kind().equals(want.kind()))
+                    .filter(obligation -> want.owner() == null || want.owner().equals(obligation.owner()))
+                    .findFirst().ifPresentOrElse(
+                            obligation -> compare("obligation " + what + " due", want.due(), obligation.due()),
+                            () -> failures.add("expected obligation " + what + " among "
+                                    + decision.obligations().stream().map(o -> o.kind() + " owed by " + o.owner())
+                                            .toList()));
         }
     }
 

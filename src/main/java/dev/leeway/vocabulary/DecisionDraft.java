@@ -118,7 +118,7 @@ public final class DecisionDraft {
     }
 
     public ObligationDraft oblige(String kind) {
-        ObligationDraft draft = new ObligationDraft(kind, firing, now, zone);
+        ObligationDraft draft = new ObligationDraft(kind, firing, now, zone, this::earliest);
         obligations.add(draft);
         return draft;
     }
@@ -198,13 +198,19 @@ public final class DecisionDraft {
         return List.copyOf(byKind.values());
     }
 
+    /**
+     * One obligation per kind and owner, the sooner standing. Owners are kept apart because each owes
+     * their own: the manager's contact after a missed resolution is not met by the team lead's
+     * overdue one after a missed first response.
+     */
     private List<Obligation> standingObligations() {
-        Map<String, Obligation> byKind = new LinkedHashMap<>();
+        Map<List<String>, Obligation> byKindAndOwner = new LinkedHashMap<>();
         for (ObligationDraft draft : obligations) {
             Obligation obligation = draft.toObligation();
-            byKind.merge(obligation.kind(), obligation, DecisionDraft::sooner);
+            byKindAndOwner.merge(List.of(Objects.toString(obligation.kind()), Objects.toString(obligation.owner())),
+                    obligation, DecisionDraft::sooner);
         }
-        return List.copyOf(byKind.values());
+        return List.copyOf(byKindAndOwner.values());
     }
 
     private static Obligation sooner(Obligation a, Obligation b) {

@@ -314,6 +314,44 @@ class DeadlineClockTest {
                 .hasMessageContaining("names no calendar");
     }
 
+    @Test
+    void anObligationCountedFromAPassedDeadlineFallsDueAtTheSameInstantWheneverTheCaseIsDecided() {
+        String contactAfterResolution = """
+                decision.deadline("RESOLUTION").hoursAfterOpening(2);
+                decision.oblige("CONTACT_CUSTOMER").owner("MANAGER").withinHoursAfterDeadline(1, "RESOLUTION");
+                """;
+        ServiceCase opened = caseOpened("2026-11-23T09:00", CaseStatus.OPEN);
+
+        // Due at 11:00, so the contact is due at 12:00: still so at 15:00, long overdue.
+        for (String decidedAt : List.of("2026-11-23T11:30", "2026-11-23T15:00")) {
+            assertThat(decide(contactAfterResolution, opened, decidedAt).obligations())
+                    .as("decided at " + decidedAt).singleElement()
+                    .satisfies(obligation -> {
+                        assertThat(obligation.due()).isEqualTo(amsterdam("2026-11-23T12:00"));
+                        assertThat(obligation.owner()).isEqualTo("MANAGER");
+                    });
+        }
+    }
+
+    @Test
+    void anObligationCountedFromADeadlineNotPassedOrNotSetFailsTheDecisionNamingTheRule() {
+        ServiceCase opened = caseOpened("2026-11-23T09:00", CaseStatus.OPEN);
+
+        assertThatThrownBy(() -> decide("""
+                decision.deadline("RESOLUTION").hoursAfterOpening(2);
+                decision.oblige("CONTACT_CUSTOMER").withinHoursAfterDeadline(1, "RESOLUTION");
+                """, opened, "2026-11-23T10:00"))
+                .isInstanceOf(RuleConclusionException.class)
+                .hasMessageContaining("Sets the deadline")
+                .hasMessageContaining("RESOLUTION deadline, which has not passed");
+        assertThatThrownBy(() -> decide("""
+                decision.oblige("CONTACT_CUSTOMER").withinHoursAfterDeadline(1, "FIRST_RESPONSE");
+                """, opened, "2026-11-23T10:00"))
+                .isInstanceOf(RuleConclusionException.class)
+                .hasMessageContaining("Sets the deadline")
+                .hasMessageContaining("FIRST_RESPONSE deadline, which no rule set");
+    }
+
     private static Decision decide(String consequence, ServiceCase serviceCase, String amsterdamTime) {
         return decide(consequence, serviceCase, amsterdam(amsterdamTime));
     }

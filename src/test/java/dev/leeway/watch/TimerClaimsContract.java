@@ -50,7 +50,7 @@ abstract class TimerClaimsContract {
 
     private void put(String caseId, Instant openedAt) {
         HttpApi.Reply reply = api().putJson("/api/v1/cases/" + caseId,
-                "{\"case\": {\"id\": \"%s\", \"priority\": \"P2\", \"status\": \"OPEN\", \"openedAt\": \"%s\"}}"
+                "{\"case\": {\"id\": \"%s\", \"priority\": \"P1\", \"status\": \"OPEN\", \"openedAt\": \"%s\"}}"
                         .formatted(caseId, openedAt));
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     }
@@ -111,8 +111,9 @@ abstract class TimerClaimsContract {
         for (int i = 0; i < cases; i++) {
             put(prefix + i, opened);
         }
-        // First responses missed after 4 hours, then the contact the team lead owes every hour: 3 each.
-        clock.advance(Duration.ofHours(6).plusMinutes(30));
+        // P1 counts around the clock: each first response is warned of after 45 minutes and missed
+        // after an hour, and the contact the team lead then owes comes due an hour later.
+        clock.advance(Duration.ofHours(2).plusMinutes(30));
 
         int recordedBefore = ScheduledDecisions.in(api(), "").size();
         DueTimers first = instance("first");
@@ -125,8 +126,8 @@ abstract class TimerClaimsContract {
         List<ScheduledDecisions.Fired> recorded = all.stream().filter(f -> f.caseId().startsWith(prefix)).toList();
         List<ScheduledDecisions.Fired> expected = new ArrayList<>();
         for (int i = 0; i < cases; i++) {
-            for (int hours = 4; hours <= 6; hours++) {
-                expected.add(new ScheduledDecisions.Fired(prefix + i, opened.plus(Duration.ofHours(hours)).plusMillis(1)));
+            for (Duration after : List.of(Duration.ofMinutes(45), Duration.ofHours(1), Duration.ofHours(2))) {
+                expected.add(new ScheduledDecisions.Fired(prefix + i, opened.plus(after)));
             }
         }
         assertThat(recorded).containsExactlyInAnyOrderElementsOf(expected);

@@ -37,8 +37,10 @@ class WatchAfterRestartTest {
 
         clock.advance(Duration.ofHours(3));
 
-        // The first response was missed after an hour, and the team lead's contact came due an hour later.
-        Instant breach = opened.plus(Duration.ofHours(1)).plusMillis(1);
+        // P1 counts around the clock: the first response was warned of after 45 minutes and missed
+        // after an hour, and the team lead's contact came due an hour after that.
+        Instant warning = opened.plus(Duration.ofMinutes(45));
+        Instant breach = opened.plus(Duration.ofHours(1));
         Instant contactDue = breach.plus(Duration.ofHours(1));
         try (ConfigurableApplicationContext second = start("20ms")) {
             HttpApi api = api(second);
@@ -47,10 +49,12 @@ class WatchAfterRestartTest {
                     Duration.ofSeconds(30));
 
             assertThat(ScheduledDecisions.in(api, "caseId=RESTART-1")).containsExactly(
+                    new ScheduledDecisions.Fired("RESTART-1", warning),
                     new ScheduledDecisions.Fired("RESTART-1", breach),
                     new ScheduledDecisions.Fired("RESTART-1", contactDue));
             assertThat(api.get("/api/v1/cases/RESTART-1").json().path("nextEvaluationAt").asString())
-                    .isEqualTo(contactDue.plus(Duration.ofHours(1)).toString());
+                    .as("the resolution's warning after six hours; the contact is not owed afresh")
+                    .isEqualTo(opened.plus(Duration.ofHours(6)).toString());
         }
     }
 

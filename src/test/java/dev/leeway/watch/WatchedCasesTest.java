@@ -6,7 +6,12 @@ import dev.leeway.HttpApi;
 import dev.leeway.HttpApi.Reply;
 import dev.leeway.MovableClock;
 import java.time.Duration;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +29,8 @@ import tools.jackson.databind.JsonNode;
         properties = "leeway.watch.poll-interval=0")
 @Import(WatchTestSetup.class)
 class WatchedCasesTest {
+
+    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
     @LocalServerPort
     int port;
@@ -47,6 +54,45 @@ class WatchedCasesTest {
         return new HttpApi(port).putJson("/api/v1/cases/" + id, watchedCase(id, priority, openedAt, status));
     }
 
+    /** A P1 case already answered, so that only its resolution deadline runs. */
+    private Reply putWithHistory(String id, Instant openedAt, Instant firstResponseAt, String status, String history) {
+        return new HttpApi(port).putJson("/api/v1/cases/" + id, """
+                {"case": {"id": "%s", "priority": "P1", "status": "%s", "openedAt": "%s", "firstResponseAt": "%s",
+                          "statusHistory": [%s]},
+                 "actor": {"id": "agent-7", "roles": ["AGENT"]}}""".formatted(id, status, openedAt, firstResponseAt,
+                history));
+    }
+
+    private static String history(Instant opened, Instant asked) {
+        return "{\"status\": \"OPEN\", \"at\": \"%s\"}, {\"status\": \"WAITING_FOR_CUSTOMER\", \"at\": \"%s\"}"
+                .formatted(opened, asked);
+    }
+
+    private static JsonNode deadline(JsonNode decision, String kind) {
+        for (JsonNode deadline : decision.path("deadlines")) {
+            if (deadline.path("kind").asString().equals(kind)) {
+                return deadline;
+            }
+        }
+        throw new AssertionError("no " + kind + " deadline in " + decision);
+    }
+
+    /**
+     * Moves the shared clock on to the next Tuesday at that time in Amsterdam, where the support
+     * calendar counts. The clock starts in December, whose Tuesdays and Wednesdays are no Dutch holidays.
+     */
+    private Instant nextTuesdayInAmsterdamAt(LocalTime time) {
+        ZonedDateTime tuesday = clock.instant().atZone(AMSTERDAM).with(TemporalAdjusters.next(DayOfWeek.TUESDAY))
+                .with(time);
+        clock.advance(Duration.between(clock.instant(), tuesday.toInstant()));
+        return clock.instant();
+    }
+
+    /** That time in Amsterdam, so many days after the day of {@code day}. */
+    private static Instant amsterdam(Instant day, int daysLater, int hour, int minute) {
+        return day.atZone(AMSTERDAM).plusDays(daysLater).with(LocalTime.of(hour, minute)).toInstant();
+    }
+
     private JsonNode record(String decisionId) {
         Reply reply = new HttpApi(port).get("/api/v1/audit/decisions/" + decisionId);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
@@ -65,7 +111,7 @@ class WatchedCasesTest {
 
     @Test
     void putDecidesTheCaseNowAndSaysWhenItIsDecidedNextAndWhatThatBrings() {
-        Instant opened = clock.instant();
+        Instant opened = nextTuesdayInAmsterdamAt(LocalTime.of(9, 0));
         Reply reply = put("W-PUT", "P2", opened, "OPEN");
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
@@ -73,14 +119,19 @@ class WatchedCasesTest {
         assertThat(watch.path("watching").asBoolean()).isTrue();
         assertThat(watch.path("revision").asLong()).isEqualTo(1);
         assertThat(Instant.parse(watch.path("lastDecision").path("evaluatedAt").asString())).isEqualTo(opened);
-        assertThat(Instant.parse(watch.path("nextEvaluationAt").asString()))
-                .isEqualTo(opened.plus(Duration.ofHours(4)).plusMillis(1));
+        // Four business hours from 09:00 on a Tuesday: due at 13:00; three quarters gone at 12:00.
+        JsonNode firstResponse = deadline(watch.path("lastDecision"), "FIRST_RESPONSE");
+        assertThat(Instant.parse(firstResponse.path("due").asString())).isEqualTo(amsterdam(opened, 0, 13, 0));
+        assertThat(Instant.parse(watch.path("nextEvaluationAt").asString())).isEqualTo(amsterdam(opened, 0, 12, 0));
         JsonNode brings = watch.path("nextBrings");
         assertThat(brings).hasSize(1);
-        assertThat(brings.get(0).path("event").asString()).isEqualTo("deadline.breached");
+        assertThat(brings.get(0).path("event").asString()).isEqualTo("deadline.warning");
         assertThat(brings.get(0).path("kind").asString()).isEqualTo("FIRST_RESPONSE");
-        assertThat(brings.get(0).path("escalateTo").asString()).isEqualTo("TEAM_LEAD");
-        assertThat(Instant.parse(brings.get(0).path("at").asString())).isEqualTo(opened.plus(Duration.ofHours(4)));
+        assertThat(brings.get(0).path("percent").asInt()).isEqualTo(75);
+        assertThat(Instant.parse(brings.get(0).path("at").asString())).isEqualTo(amsterdam(opened, 0, 12, 0));
+        // A business day: 8.5 hours left on Tuesday, the last half hour on Wednesday from 08:30.
+        assertThat(Instant.parse(deadline(watch.path("lastDecision"), "RESOLUTION").path("due").asString()))
+                .isEqualTo(amsterdam(opened, 1, 9, 0));
 
         JsonNode shown = new HttpApi(port).get("/api/v1/cases/W-PUT").json();
         assertThat(shown.path("nextEvaluationAt")).isEqualTo(watch.path("nextEvaluationAt"));
@@ -91,18 +142,45 @@ class WatchedCasesTest {
     }
 
     @Test
-    void whenTheDeadlinePassesTheSchedulerDecidesAtThatInstantRecordsItAndTellsOfTheBreach() {
-        Instant opened = clock.instant();
-        put("W-BREACH", "P2", opened, "OPEN");
-        Instant breach = opened.plus(Duration.ofHours(4)).plusMillis(1);
+    void whenThreeQuartersOfTheTimeHasGoneTheSchedulerWarnsAtThatInstant() {
+        // Opened an hour before closing: one business hour on Tuesday, three on Wednesday from 08:30.
+        Instant opened = nextTuesdayInAmsterdamAt(LocalTime.of(16, 30));
+        Instant warning = amsterdam(opened, 1, 10, 30);
+        Instant due = amsterdam(opened, 1, 11, 30);
+        JsonNode sent = put("W-WARNED", "P2", opened, "OPEN").json();
+        assertThat(Instant.parse(sent.path("nextEvaluationAt").asString())).isEqualTo(warning);
 
-        clock.advance(Duration.ofHours(5));
-        assertThat(timers.fireDue()).isGreaterThanOrEqualTo(1);
+        clock.advance(Duration.between(clock.instant(), amsterdam(opened, 1, 11, 0)));
+        timers.fireDue();
+
+        JsonNode watch = new HttpApi(port).get("/api/v1/cases/W-WARNED").json();
+        assertThat(Instant.parse(watch.path("lastDecision").path("evaluatedAt").asString())).isEqualTo(warning);
+        assertThat(scheduledEvaluations("W-WARNED")).containsExactly(warning);
+        assertThat(events.typesOf("W-WARNED")).containsExactly("deadline.warning");
+        WatchEventData warned = (WatchEventData) events.of("W-WARNED").get(0).event().data();
+        assertThat(warned.kind()).isEqualTo("FIRST_RESPONSE");
+        assertThat(warned.percent()).isEqualTo(75);
+        assertThat(warned.due()).isEqualTo(due);
+        assertThat(events.of("W-WARNED").get(0).event().time()).isEqualTo(warning);
+        assertThat(Instant.parse(watch.path("nextEvaluationAt").asString())).as("the breach comes next").isEqualTo(due);
+        assertThat(watch.path("nextBrings").get(0).path("event").asString()).isEqualTo("deadline.breached");
+    }
+
+    @Test
+    void whenTheDeadlinePassesTheSchedulerDecidesAtThatInstantRecordsItAndTellsOfTheBreach() {
+        Instant opened = nextTuesdayInAmsterdamAt(LocalTime.of(9, 0));
+        put("W-BREACH", "P2", opened, "OPEN");
+        Instant warning = amsterdam(opened, 0, 12, 0);
+        Instant breach = amsterdam(opened, 0, 13, 0);
+
+        clock.advance(Duration.ofHours(4).plusMinutes(30));
+        assertThat(timers.fireDue()).isGreaterThanOrEqualTo(2);
 
         JsonNode watch = new HttpApi(port).get("/api/v1/cases/W-BREACH").json();
         JsonNode decision = watch.path("lastDecision");
         assertThat(Instant.parse(decision.path("evaluatedAt").asString())).as("decided at the instant, not now")
                 .isEqualTo(breach);
+        assertThat(scheduledEvaluations("W-BREACH")).containsExactly(warning, breach);
         assertThat(decision.path("route").path("escalated").asBoolean()).isTrue();
         assertThat(decision.path("route").path("role").asString()).isEqualTo("TEAM_LEAD");
         JsonNode recorded = record(decision.path("decisionId").asString());
@@ -114,24 +192,59 @@ class WatchedCasesTest {
                 .as("the team lead's hour to contact the customer").isEqualTo(breach.plus(Duration.ofHours(1)));
         assertThat(watch.path("nextBrings").get(0).path("event").asString()).isEqualTo("obligation.due");
 
-        assertThat(events.typesOf("W-BREACH")).containsExactly("deadline.breached", "case.escalated");
-        assertThat(events.of("W-BREACH")).allSatisfy(received -> {
+        assertThat(events.typesOf("W-BREACH")).containsExactly("deadline.warning", "deadline.breached", "case.escalated");
+        List<RecordedEvents.Received> atTheBreach = events.of("W-BREACH").subList(1, 3);
+        assertThat(atTheBreach).allSatisfy(received -> {
             assertThat(received.inTransaction()).as("inside the audit append's transaction").isTrue();
             assertThat(received.event().recordId()).isEqualTo(decision.path("decisionId").asString());
             assertThat(received.event().time()).isEqualTo(breach);
         });
         HttpApi operator = new HttpApi(port);
         assertThat(operator.get("/actuator/metrics/leeway.watch.fired").json().path("measurements").get(0)
-                .path("value").asDouble()).isGreaterThanOrEqualTo(1);
+                .path("value").asDouble()).isGreaterThanOrEqualTo(2);
         assertThat(operator.get("/actuator/metrics/leeway.watch.lateness").json().path("measurements").findValues("value")
                 .stream().mapToDouble(JsonNode::asDouble).max().orElseThrow())
-                .as("an hour late, as the clock was moved past it").isGreaterThanOrEqualTo(3600);
+                .as("half an hour late at least, as the clock was moved past it").isGreaterThanOrEqualTo(1800);
         assertThat(operator.get("/actuator/metrics/leeway.watch.cases").json().path("measurements").get(0)
                 .path("value").asDouble()).isGreaterThanOrEqualTo(1);
-        WatchEventData breached = (WatchEventData) events.of("W-BREACH").get(0).event().data();
+        WatchEventData breached = (WatchEventData) atTheBreach.get(0).event().data();
         assertThat(breached.kind()).isEqualTo("FIRST_RESPONSE");
-        assertThat(breached.due()).isEqualTo(opened.plus(Duration.ofHours(4)));
+        assertThat(breached.due()).isEqualTo(breach);
         assertThat(breached.escalateTo()).isEqualTo("TEAM_LEAD");
+    }
+
+    @Test
+    void whileTheCustomerIsAskedNoTimerIsSetAndTheWaitMovesTheNextEvaluation() {
+        // P1 counts around the clock: eight hours to resolve, three quarters gone after six.
+        Instant opened = clock.instant();
+        Instant answered = opened.plus(Duration.ofMinutes(10));
+        Instant asked = opened.plus(Duration.ofHours(2));
+        Instant replied = opened.plus(Duration.ofHours(5));
+        JsonNode running = putWithHistory("W-PAUSED", opened, answered, "OPEN", "{\"status\": \"OPEN\", \"at\": \"%s\"}"
+                .formatted(opened)).json();
+        assertThat(Instant.parse(running.path("nextEvaluationAt").asString())).isEqualTo(opened.plus(Duration.ofHours(6)));
+
+        clock.advance(Duration.ofHours(2));
+        JsonNode waiting = putWithHistory("W-PAUSED", opened, answered, "WAITING_FOR_CUSTOMER", history(opened, asked))
+                .json();
+        assertThat(deadline(waiting.path("lastDecision"), "RESOLUTION").path("clock").asString()).isEqualTo("PAUSED");
+        assertThat(waiting.path("watching").asBoolean()).isTrue();
+        assertThat(waiting.path("nextEvaluationAt").isNull()).as(waiting.toString()).isTrue();
+        assertThat(waiting.path("nextBrings")).isEmpty();
+
+        clock.advance(Duration.ofHours(3));
+        timers.fireDue();
+        assertThat(scheduledEvaluations("W-PAUSED")).as("nothing to wait for while the clock stands still").isEmpty();
+
+        JsonNode resumed = putWithHistory("W-PAUSED", opened, answered, "OPEN", history(opened, asked)
+                + ", {\"status\": \"OPEN\", \"at\": \"%s\"}".formatted(replied)).json();
+        JsonNode resolution = deadline(resumed.path("lastDecision"), "RESOLUTION");
+        assertThat(resolution.path("clock").asString()).isEqualTo("RUNNING");
+        assertThat(Instant.parse(resolution.path("due").asString())).isEqualTo(opened.plus(Duration.ofHours(11)));
+        assertThat(Instant.parse(resumed.path("nextEvaluationAt").asString()))
+                .as("the warning, three hours later than before the wait").isEqualTo(opened.plus(Duration.ofHours(9)));
+        assertThat(resumed.path("nextBrings").get(0).path("event").asString()).isEqualTo("deadline.warning");
+        assertThat(events.of("W-PAUSED")).isEmpty();
     }
 
     @Test
@@ -143,28 +256,64 @@ class WatchedCasesTest {
         timers.fireDue();
         assertThat(timers.fireDue()).as("nothing fires twice").isZero();
 
-        // The first response is missed after an hour; from then on the contact the rules ask for
-        // within the hour comes due every hour, and after eight the resolution deadline passes too.
-        List<Instant> expected = java.util.stream.IntStream.rangeClosed(1, 9)
-                .mapToObj(hours -> opened.plus(Duration.ofHours(hours)).plusMillis(1)).toList();
-        assertThat(scheduledEvaluations("W-LATE")).isEqualTo(expected);
-        assertThat(events.typesOf("W-LATE")).containsSubsequence("deadline.breached", "case.escalated",
-                "obligation.due", "deadline.breached", "case.escalated");
-        assertThat(events.typesOf("W-LATE").stream().filter("deadline.breached"::equals)).hasSize(2);
-        assertThat(events.typesOf("W-LATE").stream().filter("obligation.due"::equals)).hasSize(8);
+        // P1 counts around the clock. The first response is warned of after 45 minutes and missed
+        // after an hour, the team lead's contact is due an hour after that; the resolution is warned
+        // of after six hours and missed after eight, the manager's contact due an hour after that.
+        assertThat(scheduledEvaluations("W-LATE")).containsExactly(opened.plus(Duration.ofMinutes(45)),
+                opened.plus(Duration.ofHours(1)), opened.plus(Duration.ofHours(2)), opened.plus(Duration.ofHours(6)),
+                opened.plus(Duration.ofHours(8)), opened.plus(Duration.ofHours(9)));
+        assertThat(events.typesOf("W-LATE")).containsExactly("deadline.warning", "deadline.breached",
+                "case.escalated", "obligation.due", "deadline.warning", "deadline.breached", "case.escalated",
+                "obligation.due");
+    }
+
+    @Test
+    void theContactOwedAfterABreachComesDueOnceAnHourAfterItAndIsNotOwedAfresh() {
+        // Answered, so only the resolution runs: eight hours around the clock, missed at eight.
+        Instant opened = clock.instant();
+        Instant breach = opened.plus(Duration.ofHours(8));
+        Instant contactDue = breach.plus(Duration.ofHours(1));
+        String answered = "{\"status\": \"OPEN\", \"at\": \"%s\"}".formatted(opened);
+        putWithHistory("W-CONTACT", opened, opened.plus(Duration.ofMinutes(10)), "OPEN", answered);
+
+        clock.advance(Duration.ofHours(8).plusMinutes(30));
+        timers.fireDue();
+        JsonNode breached = new HttpApi(port).get("/api/v1/cases/W-CONTACT").json();
+        assertThat(Instant.parse(breached.path("nextEvaluationAt").asString())).isEqualTo(contactDue);
+        assertThat(breached.path("nextBrings").get(0).path("event").asString()).isEqualTo("obligation.due");
+        assertThat(breached.path("nextBrings").get(0).path("owner").asString()).isEqualTo("MANAGER");
+
+        clock.advance(Duration.ofHours(5));
+        timers.fireDue();
+        assertThat(scheduledEvaluations("W-CONTACT")).as("nothing more after the contact came due")
+                .containsExactly(opened.plus(Duration.ofHours(6)), breach, contactDue);
+        assertThat(events.typesOf("W-CONTACT").stream().filter("obligation.due"::equals)).hasSize(1);
+        RecordedEvents.Received due = events.of("W-CONTACT").stream()
+                .filter(received -> received.event().type().wireName().equals("obligation.due")).findFirst().orElseThrow();
+        assertThat(due.event().time()).isEqualTo(contactDue);
+        assertThat(((WatchEventData) due.event().data()).due()).isEqualTo(contactDue);
+        JsonNode overdue = new HttpApi(port).get("/api/v1/cases/W-CONTACT").json();
+        assertThat(overdue.path("nextEvaluationAt").isNull()).as(overdue.toString()).isTrue();
+
+        JsonNode sentAgain = putWithHistory("W-CONTACT", opened, opened.plus(Duration.ofMinutes(10)), "OPEN", answered)
+                .json();
+        assertThat(sentAgain.path("lastDecision").path("obligations").get(0).path("due").asString())
+                .as("still due when it was, hours ago").isEqualTo(contactDue.toString());
+        assertThat(events.typesOf("W-CONTACT").stream().filter("obligation.due"::equals)).hasSize(1);
     }
 
     @Test
     void aCaseThatArrivesAlreadyBreachedTellsOfTheBreachAtOnce() {
-        Instant opened = clock.instant().minus(Duration.ofHours(5));
-        JsonNode watch = put("W-ARRIVES-LATE", "P2", opened, "OPEN").json();
+        Instant opened = clock.instant().minus(Duration.ofMinutes(90));
+        JsonNode watch = put("W-ARRIVES-LATE", "P1", opened, "OPEN").json();
 
-        assertThat(events.typesOf("W-ARRIVES-LATE")).containsExactly("deadline.breached", "case.escalated");
+        assertThat(events.typesOf("W-ARRIVES-LATE"))
+                .containsExactly("deadline.warning", "deadline.breached", "case.escalated");
         assertThat(events.of("W-ARRIVES-LATE").get(0).event().recordId())
                 .isEqualTo(watch.path("lastDecision").path("decisionId").asString());
 
-        put("W-ARRIVES-LATE", "P2", opened, "OPEN");
-        assertThat(events.typesOf("W-ARRIVES-LATE")).as("sent again, nothing new").hasSize(2);
+        put("W-ARRIVES-LATE", "P1", opened, "OPEN");
+        assertThat(events.typesOf("W-ARRIVES-LATE")).as("sent again, nothing new").hasSize(3);
     }
 
     @Test
