@@ -2,7 +2,6 @@ package dev.leeway.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,23 +27,16 @@ import org.springframework.test.context.DynamicPropertySource;
         disabledReason = "PostgreSQL at 127.0.0.1:5432 is not reachable: the PostgreSQL audit tests were SKIPPED")
 class PostgresAuditLogTest extends AuditLogContract {
 
-    static final String SCHEMA = "leeway_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    static final PostgresSchema SCHEMA = PostgresSchema.fresh("leeway_test");
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> PostgresAvailability.URL + "?currentSchema=" + SCHEMA);
-        registry.add("spring.datasource.username", () -> PostgresAvailability.USER);
-        registry.add("spring.datasource.password", () -> "");
-        registry.add("spring.flyway.schemas", () -> SCHEMA);
-        registry.add("spring.flyway.create-schemas", () -> "true");
+        SCHEMA.configure(registry);
     }
 
     @AfterAll
     static void dropTheRunsSchema() throws SQLException {
-        try (var connection = DriverManager.getConnection(PostgresAvailability.URL, PostgresAvailability.USER, "");
-                var statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-        }
+        SCHEMA.drop();
     }
 
     @Override
@@ -106,7 +98,7 @@ class PostgresAuditLogTest extends AuditLogContract {
     }
 
     private static DriverManagerDataSource ownPool() {
-        return new DriverManagerDataSource(PostgresAvailability.URL + "?currentSchema=" + SCHEMA, PostgresAvailability.USER, "");
+        return new DriverManagerDataSource(SCHEMA.url(), PostgresAvailability.USER, "");
     }
 
     private static AuditEntry entry(String caseId) {

@@ -1,9 +1,7 @@
 package dev.leeway.webhook;
 
-import dev.leeway.audit.PostgresAvailability;
-import java.sql.DriverManager;
+import dev.leeway.audit.PostgresSchema;
 import java.sql.SQLException;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,22 +16,15 @@ import org.springframework.test.context.DynamicPropertySource;
         disabledReason = "PostgreSQL at 127.0.0.1:5432 is not reachable: the PostgreSQL webhook tests were SKIPPED")
 class PostgresWebhookDeliveryTest extends WebhookDeliveryContract {
 
-    static final String SCHEMA = "leeway_webhooks_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    static final PostgresSchema SCHEMA = PostgresSchema.fresh("leeway_webhooks");
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> PostgresAvailability.URL + "?currentSchema=" + SCHEMA);
-        registry.add("spring.datasource.username", () -> PostgresAvailability.USER);
-        registry.add("spring.datasource.password", () -> "");
-        registry.add("spring.flyway.schemas", () -> SCHEMA);
-        registry.add("spring.flyway.create-schemas", () -> "true");
+        SCHEMA.configure(registry);
     }
 
     @AfterAll
     static void dropTheRunsSchema() throws SQLException {
-        try (var connection = DriverManager.getConnection(PostgresAvailability.URL, PostgresAvailability.USER, "");
-                var statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-        }
+        SCHEMA.drop();
     }
 }
