@@ -3,7 +3,6 @@ package dev.leeway.rules;
 import io.methvin.watcher.DirectoryWatcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +61,7 @@ public class RuleDirectoryWatcher implements SmartLifecycle {
         if (pending != null) {
             pending.cancel(false);
         }
-        pending = reloads.schedule(this::reload, Instant.now().plus(properties.watchQuietPeriod()));
+        pending = reloads.schedule(this::reload, reloads.getClock().instant().plus(properties.watchQuietPeriod()));
     }
 
     private void reload() {

@@ -91,7 +91,7 @@ public class DueTimers implements SmartLifecycle {
         if (every.isZero() || every.isNegative() || polling != null) {
             return;
         }
-        polling = scheduler.scheduleWithFixedDelay(this::poll, Instant.now(), every);
+        polling = scheduler.scheduleWithFixedDelay(this::poll, scheduler.getClock().instant(), every);
     }
 
     @Override

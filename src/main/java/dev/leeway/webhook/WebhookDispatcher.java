@@ -159,7 +159,7 @@ public class WebhookDispatcher implements SmartLifecycle {
     public synchronized void start() {
         if (polling == null) {
             polling = scheduler.scheduleWithFixedDelay(this::deliverDueQuietly,
-                    Instant.now().plus(properties.pollInterval()), properties.pollInterval());
+                    scheduler.getClock().instant().plus(properties.pollInterval()), properties.pollInterval());
         }
     }
 

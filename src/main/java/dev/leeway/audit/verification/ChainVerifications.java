@@ -12,7 +12,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -203,7 +202,7 @@ public class ChainVerifications implements SmartLifecycle {
         runs.abandonRunningOn(instance.instanceName(), "the instance stopped before the walk ended, and restarted");
         background = Executors.newSingleThreadExecutor(daemonThreads("leeway-chain-verification-"));
         progressSaver = scheduler.scheduleWithFixedDelay(this::saveProgress,
-                Instant.now().plus(PROGRESS_SAVED_EVERY), PROGRESS_SAVED_EVERY);
+                scheduler.getClock().instant().plus(PROGRESS_SAVED_EVERY), PROGRESS_SAVED_EVERY);
     }
 
     @Override

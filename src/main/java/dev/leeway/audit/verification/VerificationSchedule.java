@@ -63,7 +63,7 @@ class VerificationSchedule implements SmartLifecycle {
         started = clock.instant();
         // Checked several times per interval, so a walk starts soon after it is due.
         Duration check = Duration.ofMillis(Math.max(1, Math.min(every.toMillis() / 4, LONGEST_CHECK_INTERVAL.toMillis())));
-        checks = scheduler.scheduleWithFixedDelay(this::verifyIfDue, Instant.now().plus(check), check);
+        checks = scheduler.scheduleWithFixedDelay(this::verifyIfDue, scheduler.getClock().instant().plus(check), check);
     }
 
     @Override
