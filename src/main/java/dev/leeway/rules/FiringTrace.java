@@ -9,12 +9,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 
 /**
  * Records every rule firing in order and tells the vocabulary which rule is concluding, so that
- * rule files never have to name themselves.
+ * rule files never have to name themselves, and when it has concluded.
  */
 final class FiringTrace extends DefaultAgendaEventListener {
 
@@ -29,13 +30,19 @@ final class FiringTrace extends DefaultAgendaEventListener {
 
     @Override
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
-        Rule rule = event.getMatch().getRule();
-        RuleRef ref = rulesByRule.get(rule);
-        if (ref == null) {
-            ref = new RuleRef(rule.getName(), null, null, 0);
-        }
+        RuleRef ref = refOf(event.getMatch().getRule());
         draft.ruleFiring(ref);
         fired.add(new FiredRule(fired.size() + 1, ref.name(), ref.id(), ref.file()));
+    }
+
+    @Override
+    public void afterMatchFired(AfterMatchFiredEvent event) {
+        draft.ruleConcluded(refOf(event.getMatch().getRule()));
+    }
+
+    private RuleRef refOf(Rule rule) {
+        RuleRef ref = rulesByRule.get(rule);
+        return ref == null ? new RuleRef(rule.getName(), null, null, 0) : ref;
     }
 
     List<FiredRule> fired() {

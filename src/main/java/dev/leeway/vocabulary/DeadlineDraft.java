@@ -35,8 +35,9 @@ import java.util.function.Consumer;
  * </pre>
  * The deadline's clock counts either all time ({@code hoursAfterOpening}) or a calendar's open time
  * ({@code businessHoursAfterOpening … on(calendar)}), and stands still while the case is in a
- * status it pauses in. Steps may come in any order: each one works the deadline out again, so
- * that facts derived from it (a passed deadline, a reached level) always match the whole rule.
+ * status it pauses in. Steps may come in any order: the deadline is worked out from all of them
+ * once the rule's consequence has run, so that facts derived from it (a passed deadline, a reached
+ * level) match the whole rule.
  * When several rules set the same kind of deadline, the earliest due time stands.
  */
 public final class DeadlineDraft {
@@ -57,6 +58,7 @@ public final class DeadlineDraft {
     private final SortedSet<Integer> warningPercents = new TreeSet<>();
     private final SortedMap<Integer, String> levels = new TreeMap<>();
 
+    private boolean settled;
     private ClockReading reading;
     private Instant due;
 
@@ -129,6 +131,17 @@ public final class DeadlineDraft {
     }
 
     private DeadlineDraft changed() {
+        settled = false;
+        onChange.accept(this);
+        return this;
+    }
+
+    /** Works the deadline out from the steps so far, once after they change rather than at every step. */
+    private void settle() {
+        if (settled) {
+            return;
+        }
+        settled = true;
         reading = null;
         due = null;
         if (unfinished().isEmpty()) {
@@ -136,8 +149,6 @@ public final class DeadlineDraft {
                     clocks.timeline().runsNow(pausedIn), start, clocks.now());
             due = reading.reaches(span);
         }
-        onChange.accept(this);
-        return this;
     }
 
     /** What keeps the steps so far from making a deadline; empty once they do. */
@@ -181,8 +192,10 @@ public final class DeadlineDraft {
         return CountedTime.openTimeOf(calendar);
     }
 
+    /** In whole nanoseconds, as {@link Duration#dividedBy(long)} would give them, without its BigDecimal. */
     private Duration share(int percent) {
-        return span.multipliedBy(percent).dividedBy(100);
+        long nanos = span.toNanos();
+        return Duration.ofNanos(nanos / 100 * percent + nanos % 100 * percent / 100);
     }
 
     String kind() {
@@ -191,10 +204,12 @@ public final class DeadlineDraft {
 
     /** Null until the steps so far make a deadline. */
     Instant due() {
+        settle();
         return due;
     }
 
     boolean passed() {
+        settle();
         return reading != null && reading.hasReached(span);
     }
 
@@ -204,6 +219,7 @@ public final class DeadlineDraft {
 
     /** The facts this deadline, were it the standing one of its kind, gives other rules to match, by key. */
     Map<String, Object> derivedFacts() {
+        settle();
         Map<String, Object> facts = new LinkedHashMap<>();
         if (reading == null) {
             return facts;
@@ -232,6 +248,7 @@ public final class DeadlineDraft {
     }
 
     Deadline toDeadline() {
+        settle();
         Optional<String> unfinished = unfinished();
         if (unfinished.isPresent()) {
             throw new RuleConclusionException(rule.name(), "deadline " + kind + " " + unfinished.get());

@@ -14,9 +14,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The vocabulary rule files write their conclusions through, bound as the global {@code decision}.
@@ -41,6 +43,8 @@ public final class DecisionDraft {
 
     private final List<RouteDraft> routes = new ArrayList<>();
     private final List<DeadlineDraft> deadlines = new ArrayList<>();
+    /** Kinds whose deadlines the firing rule set or changed, in the order it did. */
+    private final Set<String> changedDeadlineKinds = new LinkedHashSet<>();
     private final Map<String, EscapeDraft> escapes = new LinkedHashMap<>();
     private final List<PermissionDraft> permissions = new ArrayList<>();
     private final List<GuardrailDraft> guardrails = new ArrayList<>();
@@ -134,15 +138,29 @@ public final class DecisionDraft {
         flags.putIfAbsent(flag, new Flag(flag, reason, firing.name()));
     }
 
+    private void deadlineChanged(DeadlineDraft draft) {
+        changedDeadlineKinds.add(draft.kind());
+    }
+
+    /**
+     * Called by the engine once a rule's consequence has run: the facts derived from the deadlines
+     * it set or changed are brought in step, once per rule rather than at every step. Takes the rule,
+     * as {@link #ruleFiring} does, which also keeps it out of the vocabulary (steps take values only).
+     */
+    public void ruleConcluded(RuleRef rule) {
+        changedDeadlineKinds.forEach(this::keepDerivedFactsInStep);
+        changedDeadlineKinds.clear();
+    }
+
     /**
      * Keeps the facts derived from the kind's standing deadline in step with it: a step may make
      * another deadline of the kind stand, or make a passed one not passed. A fact that is already
      * there unchanged is left alone, so rules that matched it do not fire again.
      */
-    private void deadlineChanged(DeadlineDraft draft) {
-        DeadlineDraft standing = earliest(draft.kind());
+    private void keepDerivedFactsInStep(String kind) {
+        DeadlineDraft standing = earliest(kind);
         Map<String, Object> wanted = standing == null ? Map.of() : standing.derivedFacts();
-        Map<String, Object> held = derivedByKind.computeIfAbsent(draft.kind(), kind -> new LinkedHashMap<>());
+        Map<String, Object> held = derivedByKind.computeIfAbsent(kind, any -> new LinkedHashMap<>());
         for (String key : List.copyOf(held.keySet())) {
             if (!wanted.containsKey(key)) {
                 held.remove(key);
