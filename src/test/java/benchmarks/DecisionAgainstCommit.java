@@ -35,6 +35,7 @@ final class DecisionAgainstCommit {
         Path here = Path.of("").toAbsolutePath();
         Path worktree = Files.createTempDirectory("leeway-baseline-");
         run(here, "git", "worktree", "add", "--detach", worktree.toString(), commit);
+        boolean met;
         try {
             Side baseline = new Side(commit, worktree, build(worktree));
             Side current = new Side("this checkout", here, System.getProperty("java.class.path"));
@@ -56,11 +57,12 @@ final class DecisionAgainstCommit {
             System.out.printf("%n== In-process decision, this checkout against %s (%d rounds) ==%n", commit, rounds);
             System.out.printf("ratio of medians: %.2f (%.2f–%.2f; limit <= %.1f) %s%n", median, sorted.get(0),
                     sorted.get(sorted.size() - 1), limit, median <= limit ? "MET" : "MISSED");
-            if (median > limit) {
-                System.exit(1);
-            }
+            met = median <= limit;
         } finally {
             run(here, "git", "worktree", "remove", "--force", worktree.toString());
+        }
+        if (!met) {
+            System.exit(1);
         }
     }
 
