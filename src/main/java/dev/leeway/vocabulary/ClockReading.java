@@ -12,6 +12,8 @@ final class ClockReading {
 
     private final CountedTime counted;
     private final List<StatusTimeline.Stretch> running;
+    /** What each running stretch counted, in order: walked on a calendar once, read for every instant asked. */
+    private final List<Duration> countedIn;
     private final Duration elapsed;
     private final boolean runsNow;
     /** Where the clock would go on counting: the evaluation instant, or the start if that is later. */
@@ -22,11 +24,8 @@ final class ClockReading {
         this.running = running;
         this.runsNow = runsNow;
         this.resumesAt = start.isAfter(now) ? start : now;
-        Duration sum = Duration.ZERO;
-        for (StatusTimeline.Stretch stretch : running) {
-            sum = sum.plus(counted.between(stretch.from(), stretch.to()));
-        }
-        this.elapsed = sum;
+        this.countedIn = running.stream().map(stretch -> counted.between(stretch.from(), stretch.to())).toList();
+        this.elapsed = countedIn.stream().reduce(Duration.ZERO, Duration::plus);
     }
 
     Duration elapsed() {
@@ -48,10 +47,10 @@ final class ClockReading {
     Instant reaches(Duration count) {
         if (hasReached(count)) {
             Duration before = Duration.ZERO;
-            for (StatusTimeline.Stretch stretch : running) {
-                Duration in = counted.between(stretch.from(), stretch.to());
+            for (int i = 0; i < running.size(); i++) {
+                Duration in = countedIn.get(i);
                 if (before.plus(in).compareTo(count) >= 0) {
-                    return counted.plus(stretch.from(), count.minus(before));
+                    return counted.plus(running.get(i).from(), count.minus(before));
                 }
                 before = before.plus(in);
             }
