@@ -2,14 +2,10 @@ package dev.leeway.watch;
 
 import dev.leeway.rules.InstanceProperties;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of its claim can do for that instant (see {@link WatchedCaseTable#advance}).
  */
 @Component
-public class DueTimers implements SmartLifecycle {
+public class DueTimers {
 
     private static final Logger log = LoggerFactory.getLogger(DueTimers.class);
 
@@ -32,18 +28,15 @@ public class DueTimers implements SmartLifecycle {
     private final WatchProperties properties;
     private final String instance;
     private final Clock clock;
-    private final TaskScheduler scheduler;
-    private volatile ScheduledFuture<?> polling;
 
     DueTimers(CaseWatch watch, WatchedCaseTable table, PlatformTransactionManager transactionManager,
-            WatchProperties properties, InstanceProperties instance, Clock clock, TaskScheduler scheduler) {
+            WatchProperties properties, InstanceProperties instance, Clock clock) {
         this.watch = watch;
         this.table = table;
         this.transactions = new TransactionTemplate(transactionManager);
         this.properties = properties;
         this.instance = instance.instanceName();
         this.clock = clock;
-        this.scheduler = scheduler;
     }
 
     /**
@@ -74,36 +67,5 @@ public class DueTimers implements SmartLifecycle {
                 }
             }
         }
-    }
-
-    private void poll() {
-        try {
-            fireDue();
-        } catch (RuntimeException e) {
-            // A scheduled task that throws is never run again.
-            log.warn("Could not look for watched cases due to be decided", e);
-        }
-    }
-
-    @Override
-    public synchronized void start() {
-        Duration every = properties.pollInterval();
-        if (every.isZero() || every.isNegative() || polling != null) {
-            return;
-        }
-        polling = scheduler.scheduleWithFixedDelay(this::poll, scheduler.getClock().instant(), every);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (polling != null) {
-            polling.cancel(false);
-            polling = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return polling != null;
     }
 }

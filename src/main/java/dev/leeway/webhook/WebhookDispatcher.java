@@ -12,13 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -30,7 +27,7 @@ import org.springframework.web.client.RestClientException;
  * backoff until {@code leeway.webhooks.max-attempts}, then kept as a dead letter.
  */
 @Component
-public class WebhookDispatcher implements SmartLifecycle {
+public class WebhookDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final MediaType CLOUD_EVENTS = MediaType.parseMediaType(CloudEvent.MEDIA_TYPE + ";charset=utf-8");
@@ -41,7 +38,6 @@ public class WebhookDispatcher implements SmartLifecycle {
     private final SubscriptionTable subscriptions;
     private final DeliveryMetrics metrics;
     private final Clock clock;
-    private final TaskScheduler scheduler;
     private final WebhookProperties properties;
     private final RetryPolicy retries;
     private final RestClient http;
@@ -49,15 +45,13 @@ public class WebhookDispatcher implements SmartLifecycle {
     private final String owner = "instance-" + UUID.randomUUID();
     /** As many as can all time out within one lease, so none is sent after another instance may have taken it over. */
     private final int claimedAtOnce;
-    private volatile ScheduledFuture<?> polling;
 
     WebhookDispatcher(OutboxTable outbox, SubscriptionTable subscriptions, DeliveryMetrics metrics, Clock clock,
-            TaskScheduler scheduler, WebhookProperties properties, Jitter jitter) {
+            WebhookProperties properties, Jitter jitter) {
         this.outbox = outbox;
         this.subscriptions = subscriptions;
         this.metrics = metrics;
         this.clock = clock;
-        this.scheduler = scheduler;
         this.properties = properties;
         this.retries = new RetryPolicy(properties.backoffBase(), properties.backoffCap(), jitter);
         long slowestAttempt = properties.connectTimeout().plus(properties.requestTimeout()).toMillis();
@@ -144,35 +138,5 @@ public class WebhookDispatcher implements SmartLifecycle {
                 .body(delivery.body().getBytes(StandardCharsets.UTF_8))
                 .exchange((request, response) -> new Answer(response.getStatusCode().value(),
                         response.getHeaders().getFirst("Retry-After")));
-    }
-
-    private void deliverDueQuietly() {
-        try {
-            deliverDue();
-        } catch (RuntimeException e) {
-            // The next poll tries again; a scheduled task that throws would never run again.
-            log.warn("Could not deliver due webhooks", e);
-        }
-    }
-
-    @Override
-    public synchronized void start() {
-        if (polling == null) {
-            polling = scheduler.scheduleWithFixedDelay(this::deliverDueQuietly,
-                    scheduler.getClock().instant().plus(properties.pollInterval()), properties.pollInterval());
-        }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (polling != null) {
-            polling.cancel(false);
-            polling = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return polling != null;
     }
 }

@@ -13,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.scheduling.TaskScheduler;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -41,8 +40,6 @@ abstract class TimerClaimsContract {
     @Autowired
     PlatformTransactionManager transactionManager;
 
-    @Autowired
-    TaskScheduler scheduler;
 
     private HttpApi api() {
         return new HttpApi(port);
@@ -68,7 +65,7 @@ abstract class TimerClaimsContract {
 
     private DueTimers instance(String name) {
         return new DueTimers(watch, table, transactionManager, new WatchProperties(Duration.ZERO, 7, LEASE),
-                new InstanceProperties(name), clock, scheduler);
+                new InstanceProperties(name), clock);
     }
 
     @Test

@@ -40,7 +40,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.TaskScheduler;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -317,7 +316,7 @@ abstract class WebhookDeliveryContract {
 
     @Test
     void twoInstancesSendEachEventOnceAndInOrder(@Autowired OutboxTable outbox, @Autowired SubscriptionTable table,
-            @Autowired DeliveryMetrics metrics, @Autowired TaskScheduler scheduler, @Autowired WebhookProperties properties,
+            @Autowired DeliveryMetrics metrics, @Autowired WebhookProperties properties,
             @Autowired Jitter jitter) throws Exception {
         subscribe("/shared", "deadline.warning");
         RECEIVER.stubFor(post(urlEqualTo("/shared")).willReturn(aResponse().withStatus(200)));
@@ -327,7 +326,7 @@ abstract class WebhookDeliveryContract {
             sentPerCase.computeIfAbsent(caseId, id -> new ArrayList<>())
                     .add(record(EventType.DEADLINE_WARNING, caseId).id().toString());
         }
-        WebhookDispatcher other = new WebhookDispatcher(outbox, table, metrics, clock, scheduler, properties, jitter);
+        WebhookDispatcher other = new WebhookDispatcher(outbox, table, metrics, clock, properties, jitter);
 
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
