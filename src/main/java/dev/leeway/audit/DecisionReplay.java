@@ -43,7 +43,7 @@ public class DecisionReplay {
     public Outcome replay(DecisionRecord record) {
         DecisionRequest input = json.treeToValue(record.input(), DecisionRequest.class);
         RuleSet ruleSet = compiled.computeIfAbsent(record.ruleSetVersion(), this::compile);
-        DecisionRequest atOriginalInstant = new DecisionRequest(input.serviceCase(), input.actor(), input.request(),
+        DecisionRequest atOriginalInstant = input.at(
                 Instant.parse(record.output().get("evaluatedAt").asString()));
         Decision replayed = deciders.on(ruleSet).decide(atOriginalInstant);
         ObjectNode recordedOutput = comparable((ObjectNode) record.output().deepCopy());

@@ -1,5 +1,6 @@
 package dev.leeway.calendar;
 
+import dev.leeway.yaml.FileProblem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -18,7 +19,7 @@ public final class CalendarFiles {
     private CalendarFiles() {}
 
     /** The calendars and every problem found in them; a calendar with a problem is left out. */
-    public record Parsed(Calendars calendars, List<CalendarProblem> problems) {
+    public record Parsed(Calendars calendars, List<FileProblem> problems) {
 
         public Parsed {
             problems = List.copyOf(problems);
@@ -38,19 +39,19 @@ public final class CalendarFiles {
     /** @param contentByPath calendar files' content by path, e.g. {@code calendars/support-nl.yaml} */
     public static Parsed parse(Map<String, String> contentByPath) {
         Map<String, BusinessCalendar> byName = new LinkedHashMap<>();
-        List<CalendarProblem> problems = new ArrayList<>();
+        List<FileProblem> problems = new ArrayList<>();
         contentByPath.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(file -> {
             String path = file.getKey();
             if (!path.endsWith(EXTENSION)) {
-                problems.add(new CalendarProblem(path, 1, 1, "calendar files are named <name>.yaml"));
+                problems.add(new FileProblem(path, 1, 1, "calendar files are named <name>.yaml"));
                 return;
             }
             CalendarParser.Parsed parsed = CalendarParser.parse(path, nameOf(path), file.getValue());
             problems.addAll(parsed.problems());
             parsed.calendar().ifPresent(calendar -> byName.put(calendar.name(), calendar));
         });
-        problems.sort(Comparator.comparing(CalendarProblem::file).thenComparingInt(CalendarProblem::line)
-                .thenComparingInt(CalendarProblem::column));
+        problems.sort(Comparator.comparing(FileProblem::file).thenComparingInt(FileProblem::line)
+                .thenComparingInt(FileProblem::column));
         return new Parsed(new Calendars(byName), problems);
     }
 }

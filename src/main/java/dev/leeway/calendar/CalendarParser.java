@@ -1,11 +1,13 @@
 package dev.leeway.calendar;
 
-import dev.leeway.calendar.YamlTree.At;
-import dev.leeway.calendar.YamlTree.Entry;
-import dev.leeway.calendar.YamlTree.Mapping;
-import dev.leeway.calendar.YamlTree.Node;
-import dev.leeway.calendar.YamlTree.Scalar;
-import dev.leeway.calendar.YamlTree.Sequence;
+import dev.leeway.yaml.FileProblem;
+import dev.leeway.yaml.YamlTree;
+import dev.leeway.yaml.YamlTree.At;
+import dev.leeway.yaml.YamlTree.Entry;
+import dev.leeway.yaml.YamlTree.Mapping;
+import dev.leeway.yaml.YamlTree.Node;
+import dev.leeway.yaml.YamlTree.Scalar;
+import dev.leeway.yaml.YamlTree.Sequence;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -36,7 +38,7 @@ final class CalendarParser {
 
     private final String path;
     private final String name;
-    private final List<CalendarProblem> problems = new ArrayList<>();
+    private final List<FileProblem> problems = new ArrayList<>();
 
     private ZoneId zone;
     private At hoursAt;
@@ -50,7 +52,7 @@ final class CalendarParser {
         this.name = name;
     }
 
-    record Parsed(Optional<WeeklyCalendar> calendar, List<CalendarProblem> problems) {}
+    record Parsed(Optional<WeeklyCalendar> calendar, List<FileProblem> problems) {}
 
     static Parsed parse(String path, String name, String content) {
         CalendarParser parser = new CalendarParser(path, name);
@@ -263,6 +265,6 @@ final class CalendarParser {
     }
 
     private void problem(At at, String message) {
-        problems.add(new CalendarProblem(path, at.line(), at.column(), message));
+        problems.add(new FileProblem(path, at.line(), at.column(), message));
     }
 }

@@ -33,6 +33,6 @@ public class Decider {
         return new Decision(ids.next(), request.serviceCase().id(), at, evaluation.ruleSet(),
                 conclusions.route(), conclusions.deadlines(), enforced.escapes(), conclusions.permissions(),
                 enforced.guardrails(), conclusions.obligations(), conclusions.checklist(), conclusions.flags(),
-                verdict, evaluation.firedRules());
+                verdict, evaluation.firedRules(), evaluation.caseEnded());
     }
 }

@@ -1,6 +1,8 @@
 package dev.leeway.decision;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -11,6 +13,8 @@ import java.util.UUID;
  *
  * @param decisionId time-ordered (UUIDv7)
  * @param verdict the answer to the request, absent when no request was made
+ * @param caseEnded whether the vocabulary calls the case's status closed or solution-confirmed; not
+ *     part of the answer, which is as it was before vocabularies (so older records replay the same)
  */
 public record Decision(
         UUID decisionId,
@@ -26,4 +30,5 @@ public record Decision(
         List<ChecklistItem> checklist,
         List<Flag> flags,
         @JsonInclude(JsonInclude.Include.NON_NULL) Verdict verdict,
-        List<FiredRule> firedRules) {}
+        List<FiredRule> firedRules,
+        @JsonIgnore @Schema(hidden = true) boolean caseEnded) {}

@@ -8,8 +8,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
-import org.drools.drl.parser.DrlParser;
-import org.drools.drl.parser.DroolsParserException;
 
 /**
  * A rule that counts a deadline on a calendar, {@code .on("support-nl")}, names a calendar the
@@ -26,7 +24,7 @@ final class CalendarReferenceCheck {
         List<RuleProblem> problems = new ArrayList<>();
         for (RuleFile file : drlFiles) {
             SourceText source = new SourceText(file);
-            for (RuleDescr rule : rulesOf(file)) {
+            for (RuleDescr rule : ParsedRules.of(file).map(PackageDescr::getRules).orElse(List.of())) {
                 JavaSnippet.consequenceOf(source, rule)
                         .ifPresent(snippet -> snippet.parseBlock((offset, reason) -> { })
                                 .ifPresent(block -> block.findAll(MethodCallExpr.class).stream()
@@ -47,16 +45,6 @@ final class CalendarReferenceCheck {
     private static boolean namesACalendar(MethodCallExpr call) {
         return call.getNameAsString().equals(CALENDAR_STEP) && call.getScope().isPresent()
                 && call.getArguments().size() == 1 && call.getArgument(0) instanceof StringLiteralExpr;
-    }
-
-    private static List<RuleDescr> rulesOf(RuleFile file) {
-        DrlParser parser = new DrlParser();
-        try {
-            PackageDescr rules = parser.parse(false, file.content());
-            return parser.hasErrors() || rules == null ? List.of() : rules.getRules();
-        } catch (DroolsParserException e) {
-            return List.of();
-        }
     }
 
     private static String known(Set<String> calendars) {

@@ -4,7 +4,6 @@ import com.github.javaparser.ParseProblemException;
 import com.github.javaparser.StaticJavaParser;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
-import dev.leeway.calendar.CalendarFiles;
 import dev.leeway.security.ReviewerRoles;
 import java.util.Set;
 import java.util.TreeSet;
@@ -42,7 +41,7 @@ class CharterReviewerRoles implements ReviewerRoles {
         Named known = latest;
         if (!serving.version().equals(known.version())) {
             Set<String> roles = new TreeSet<>();
-            serving.files().stream().filter(file -> !CalendarFiles.isCalendar(file.path())).forEach(file -> roles.addAll(namedIn(file)));
+            serving.files().stream().filter(file -> !RuleFiles.isData(file.path())).forEach(file -> roles.addAll(namedIn(file)));
             known = new Named(serving.version(), Set.copyOf(roles));
             latest = known;
         }

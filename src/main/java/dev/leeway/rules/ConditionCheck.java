@@ -130,7 +130,7 @@ final class ConditionCheck {
 
     private void constraint(ExprConstraintDescr constraint, Class<?> fact) {
         String expression = constraint.getExpression();
-        int start = startOf(constraint);
+        int start = ConstraintText.startOf(constraint, findings.source());
         DrlExprParser parser = DrlExprParserFactory.getDrlExprParser(DrlParser.DEFAULT_LANGUAGE_LEVEL);
         ConstraintConnectiveDescr tree = parser.parse(expression);
         if (parser.hasErrors() || tree == null) {
@@ -188,42 +188,5 @@ final class ConditionCheck {
 
     private void refuse(BaseDescr at, String reason) {
         findings.refuse(at, refusal + reason);
-    }
-
-    private int startOf(ExprConstraintDescr constraint) {
-        int start = constraint.getStartCharacter();
-        return start >= 0 && findings.source().text().startsWith(constraint.getExpression(), start)
-                ? start : findings.source().offsetOf(constraint);
-    }
-
-    /**
-     * A constraint's text and where it starts in the file. Drools' expression parser keeps no
-     * positions, so each operand is found in the text, in the order the parser hands them out.
-     */
-    private static final class ConstraintText {
-
-        private final String expression;
-        private final int start;
-        private int searchFrom;
-
-        ConstraintText(String expression, int start) {
-            this.expression = expression;
-            this.start = start;
-        }
-
-        int start() {
-            return start;
-        }
-
-        int offsetOf(String operand) {
-            int at = expression.indexOf(operand, searchFrom);
-            if (at < 0) {
-                // "category in (a, b)" comes back as "category == a || category == b": the same operand again
-                at = expression.indexOf(operand);
-                return start + Math.max(at, 0);
-            }
-            searchFrom = at + operand.length();
-            return start + at;
-        }
     }
 }

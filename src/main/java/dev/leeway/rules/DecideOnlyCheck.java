@@ -1,6 +1,5 @@
 package dev.leeway.rules;
 
-import dev.leeway.calendar.CalendarFiles;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -38,12 +37,12 @@ final class DecideOnlyCheck {
 
     /**
      * Every problem in the files, in file and line order; empty when every file only decides.
-     * Calendar files hold data, not code: {@link RuleSetCompiler} has them checked as calendars.
+     * Calendar and vocabulary files hold data, not code: {@link RuleSetCompiler} has them checked as such.
      */
     List<RuleProblem> problemsIn(List<RuleFile> files) {
         List<RuleProblem> problems = new ArrayList<>();
         for (RuleFile file : files) {
-            if (!CalendarFiles.isCalendar(file.path())) {
+            if (!RuleFiles.isData(file.path())) {
                 problems.addAll(problemsIn(file));
             }
         }

@@ -1,6 +1,7 @@
 package dev.leeway.rules;
 
 import dev.leeway.calendar.CalendarFiles;
+import dev.leeway.terms.VocabularyFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,27 +13,35 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Reads a rules directory's rule-set files (DRL and calendars) and names the rule set they make by its content. */
+/**
+ * Reads a rules directory's rule-set files (DRL, calendars and the vocabulary) and names the rule set
+ * they make by its content.
+ */
 public final class RuleFiles {
 
     private RuleFiles() {}
 
     /**
-     * Every {@code .drl} file below the directory and every calendar file below its
-     * {@code calendars/}, in path order so that the version is stable. Scenarios ({@code tests/})
-     * are not part of the rule set.
+     * Every {@code .drl} file below the directory, every calendar file below its
+     * {@code calendars/} and its {@code vocabulary.yaml}, in path order so that the version is
+     * stable. Scenarios ({@code tests/}) are not part of the rule set.
      */
     public static List<RuleFile> read(Path directory) {
         try (Stream<Path> paths = Files.walk(directory)) {
             return paths.filter(Files::isRegularFile)
                     .map(path -> new RuleFile(relative(directory, path), ""))
-                    .filter(file -> file.path().endsWith(".drl") || CalendarFiles.isCalendar(file.path()))
+                    .filter(file -> file.path().endsWith(".drl") || isData(file.path()))
                     .map(file -> new RuleFile(file.path(), readString(directory.resolve(file.path()))))
                     .sorted(Comparator.comparing(RuleFile::path))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read rules directory " + directory, e);
         }
+    }
+
+    /** Whether a rule-set path holds data (a calendar, the vocabulary) rather than rules. */
+    public static boolean isData(String path) {
+        return CalendarFiles.isCalendar(path) || VocabularyFile.isVocabulary(path);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.leeway.rules;
 
 import dev.leeway.calendar.Calendars;
 import dev.leeway.decision.RuleSetRef;
+import dev.leeway.terms.Vocabulary;
 import dev.leeway.vocabulary.RuleRef;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.kie.api.definition.rule.Rule;
  *
  * @param rulesByRule each compiled rule's reference, by identity: looked up on every firing, so no key is built
  * @param calendars the calendars business-time deadlines count on, from {@code calendars/*.yaml}
+ * @param vocabulary the organisation's words the rules and requests use, from {@code vocabulary.yaml}
  * @param bindsVocabulary whether any file declares the vocabulary global (Drools refuses to set an undeclared one)
  */
 public record RuleSet(
@@ -25,6 +27,7 @@ public record RuleSet(
         KieBase kieBase,
         Map<Rule, RuleRef> rulesByRule,
         Calendars calendars,
+        Vocabulary vocabulary,
         boolean bindsVocabulary) {
 
     /** The name rule files bind the vocabulary under: {@code global dev.leeway.vocabulary.DecisionDraft decision}. */

@@ -2,6 +2,9 @@ package dev.leeway.rules;
 
 import dev.leeway.calendar.CalendarFiles;
 import dev.leeway.calendar.Calendars;
+import dev.leeway.terms.Vocabulary;
+import dev.leeway.terms.VocabularyFile;
+import dev.leeway.yaml.FileProblem;
 import dev.leeway.vocabulary.RuleRef;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +16,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -30,8 +34,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Compiles a rule set's files into a {@link RuleSet} — DRL through Drools, {@code calendars/*.yaml}
- * through {@link CalendarFiles} — or reports every problem with file, line and column: anything
- * a calendar file gets wrong, a rule that counts on a calendar the set does not define, anything
+ * through {@link CalendarFiles}, {@code vocabulary.yaml} through {@link VocabularyFile} — or
+ * reports every problem with file, line and column: anything a calendar or the vocabulary gets
+ * wrong, a rule that counts on a calendar the set does not define or compares with a value its
+ * vocabulary does not declare (see {@link TermReferenceCheck}), anything
  * a rule file does beyond deciding (see {@link DecideOnlyCheck}), syntax and type errors
  * from Drools, plus the charter's own requirements — every rule carries {@code @id},
  * {@code @owner} and {@code @description}, ids are unique, and rules under {@code escapes/} also
@@ -48,23 +54,29 @@ public class RuleSetCompiler {
     private final CalendarReferenceCheck calendarReferences = new CalendarReferenceCheck();
 
     public RuleSet compile(List<RuleFile> files, Instant loadedAt) {
-        List<RuleFile> ruleFiles = files.stream().filter(file -> !CalendarFiles.isCalendar(file.path())).toList();
+        Optional<RuleFile> vocabularyFile = files.stream().filter(file -> VocabularyFile.isVocabulary(file.path())).findFirst();
+        List<RuleFile> ruleFiles = files.stream().filter(file -> !RuleFiles.isData(file.path()))
+                .map(file -> vocabularyFile.isPresent() ? file : LegacyValueConstants.rewritten(file))
+                .toList();
         if (ruleFiles.isEmpty()) {
             throw new RuleSetInvalidException(List.of(new RuleProblem("", 0, 0, "no .drl rule files found")));
         }
         Map<String, String> calendarFiles = files.stream().filter(file -> CalendarFiles.isCalendar(file.path()))
                 .collect(Collectors.toMap(RuleFile::path, RuleFile::content, (a, b) -> b, TreeMap::new));
         CalendarFiles.Parsed calendars = CalendarFiles.parse(calendarFiles);
-        List<RuleProblem> calendarProblems = new ArrayList<>(calendars.problems().stream()
-                .map(problem -> new RuleProblem(problem.file(), problem.line(), problem.column(), problem.message()))
-                .toList());
-        calendarProblems.addAll(calendarReferences.problemsIn(ruleFiles,
+        List<RuleProblem> dataProblems = new ArrayList<>(problems(calendars.problems()));
+        dataProblems.addAll(calendarReferences.problemsIn(ruleFiles,
                 calendarFiles.keySet().stream().map(CalendarFiles::nameOf).collect(Collectors.toSet())));
+        VocabularyFile.Parsed vocabulary = vocabularyFile
+                .map(file -> VocabularyFile.parse(file.path(), file.content()))
+                .orElse(new VocabularyFile.Parsed(Optional.of(VocabularyFile.STANDARD), List.of()));
+        dataProblems.addAll(problems(vocabulary.problems()));
+        vocabulary.vocabulary().ifPresent(terms -> dataProblems.addAll(new TermReferenceCheck(terms).problemsIn(ruleFiles)));
         // Before Drools sees any of the candidate: its compiler already evaluates metadata as code,
         // and what it compiles may run as soon as a decision is asked for.
         List<RuleProblem> refused = decideOnly.problemsIn(ruleFiles);
-        if (!refused.isEmpty() || !calendarProblems.isEmpty()) {
-            throw new RuleSetInvalidException(sorted(calendarProblems, refused));
+        if (!refused.isEmpty() || !dataProblems.isEmpty()) {
+            throw new RuleSetInvalidException(sorted(dataProblems, refused));
         }
         KieServices kieServices = KieServices.get();
         ReleaseId releaseId = kieServices.newReleaseId("dev.leeway.rules", "ruleset", "1.0.0-" + UUID.randomUUID());
@@ -85,7 +97,14 @@ public class RuleSetCompiler {
             // The container keeps what it needs; the global repository would otherwise keep every version ever built.
             kieServices.getRepository().removeKieModule(releaseId);
         }
-        return describe(files, ruleFiles, calendars.calendars(), loadedAt, kieBase);
+        return describe(files, ruleFiles, calendars.calendars(), vocabulary.vocabulary().orElseThrow(), loadedAt,
+                kieBase);
+    }
+
+    private static List<RuleProblem> problems(List<FileProblem> found) {
+        return found.stream()
+                .map(problem -> new RuleProblem(problem.file(), problem.line(), problem.column(), problem.message()))
+                .toList();
     }
 
     private static List<RuleProblem> sorted(List<RuleProblem> some, List<RuleProblem> others) {
@@ -96,8 +115,8 @@ public class RuleSetCompiler {
         return all;
     }
 
-    private RuleSet describe(List<RuleFile> files, List<RuleFile> ruleFiles, Calendars calendars, Instant loadedAt,
-            KieBase kieBase) {
+    private RuleSet describe(List<RuleFile> files, List<RuleFile> ruleFiles, Calendars calendars, Vocabulary vocabulary,
+            Instant loadedAt, KieBase kieBase) {
         Map<String, DeclaredRules.Declaration> declarations = new HashMap<>();
         for (RuleFile file : ruleFiles) {
             for (DeclaredRules.Declaration declaration : DeclaredRules.in(file)) {
@@ -138,7 +157,7 @@ public class RuleSetCompiler {
                 .flatMap(kiePackage -> kiePackage.getGlobalVariables().stream())
                 .anyMatch(global -> RuleSet.VOCABULARY_GLOBAL.equals(global.getName()));
         return new RuleSet(RuleFiles.version(files), loadedAt, List.copyOf(files), List.copyOf(rules), kieBase,
-                Collections.unmodifiableMap(rulesByRule), calendars, bindsVocabulary);
+                Collections.unmodifiableMap(rulesByRule), calendars, vocabulary, bindsVocabulary);
     }
 
     /** Drools files {@code @description} under its own annotation's name; the listing shows the name the author wrote. */

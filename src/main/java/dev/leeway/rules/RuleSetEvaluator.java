@@ -5,6 +5,8 @@ import dev.leeway.decision.DecisionRequest;
 import dev.leeway.decision.Evaluation;
 import dev.leeway.decision.RunawayRuleSetException;
 import dev.leeway.facts.ServiceCase;
+import dev.leeway.terms.CaseReader;
+import dev.leeway.terms.UnknownTermsException;
 import dev.leeway.vocabulary.DecisionDraft;
 import java.time.Instant;
 import org.kie.api.runtime.KieSession;
@@ -30,14 +32,18 @@ public class RuleSetEvaluator {
     }
 
     /**
+     * Reads the request in the rule set's vocabulary, then runs the rules over it.
+     *
+     * @throws UnknownTermsException when the request sends a value the vocabulary does not know
      * @throws RunawayRuleSetException when the rules do not come to rest within the firing limit
      */
-    public Evaluation evaluate(RuleSet ruleSet, DecisionRequest request, Instant at) {
+    public Evaluation evaluate(RuleSet ruleSet, DecisionRequest given, Instant at) {
+        DecisionRequest request = CaseReader.read(ruleSet.vocabulary(), given);
         ServiceCase serviceCase = request.serviceCase();
         KieSession session = ruleSet.kieBase().newKieSession();
         try {
             DecisionDraft draft = new DecisionDraft(at, serviceCase, properties.businessTimeZone(),
-                    ruleSet.calendars(), new SessionDerivedFacts(session));
+                    ruleSet.calendars(), ruleSet.vocabulary(), new SessionDerivedFacts(session));
             if (ruleSet.bindsVocabulary()) {
                 session.setGlobal(RuleSet.VOCABULARY_GLOBAL, draft);
             }
@@ -56,7 +62,8 @@ public class RuleSetEvaluator {
             if (session.fireAllRules(limit + 1) > limit) {
                 throw new RunawayRuleSetException(ruleSet.version(), limit, trace.busiest(3));
             }
-            return new Evaluation(ruleSet.ref(), draft.conclude(), trace.fired());
+            return new Evaluation(ruleSet.ref(), draft.conclude(), trace.fired(),
+                    serviceCase.closed() || serviceCase.solutionConfirmed());
         } finally {
             session.dispose();
         }

@@ -10,6 +10,8 @@ import java.time.Instant;
 /**
  * One scenario from {@code rules/tests/*.yaml}: given a case (and optionally an actor and a
  * request) at an instant, the decision must meet the expectation.
+ *
+ * @param source the system the case is written as coming from, whose aliases then apply
  */
 public record Scenario(
         String name,
@@ -17,9 +19,10 @@ public record Scenario(
         @JsonProperty("case") ServiceCase serviceCase,
         Actor actor,
         ActionRequest request,
+        String source,
         Expectation expect) {
 
     public DecisionRequest toRequest() {
-        return new DecisionRequest(serviceCase, actor, request, at);
+        return new DecisionRequest(serviceCase, actor, request, at, source);
     }
 }

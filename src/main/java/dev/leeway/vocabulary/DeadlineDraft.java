@@ -6,15 +6,14 @@ import dev.leeway.decision.Deadline;
 import dev.leeway.decision.DeadlineClock;
 import dev.leeway.decision.DeadlineWarning;
 import dev.leeway.decision.EscalationLevel;
-import dev.leeway.facts.CaseStatus;
 import dev.leeway.facts.DeadlinePassed;
 import dev.leeway.facts.DeadlineWarned;
 import dev.leeway.facts.EscalationLevelReached;
+import dev.leeway.terms.Terms;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,7 +52,7 @@ public final class DeadlineDraft {
     private Duration span;
     private boolean businessTime;
     private String calendarName;
-    private final Set<CaseStatus> pausedIn = EnumSet.noneOf(CaseStatus.class);
+    private final Set<String> pausedIn = new HashSet<>();
     private final Set<String> unknownStatuses = new LinkedHashSet<>();
     private final SortedSet<Integer> warningPercents = new TreeSet<>();
     private final SortedMap<Integer, String> levels = new TreeMap<>();
@@ -100,8 +99,7 @@ public final class DeadlineDraft {
     /** Statuses in which the clock stands still, e.g. {@code WAITING_FOR_CUSTOMER}. */
     public DeadlineDraft pausedWhile(String... statuses) {
         for (String status : statuses) {
-            Arrays.stream(CaseStatus.values()).filter(known -> known.name().equals(status)).findFirst()
-                    .ifPresentOrElse(pausedIn::add, () -> unknownStatuses.add(status));
+            clocks.statuses().declared(status).ifPresentOrElse(pausedIn::add, () -> unknownStatuses.add(status));
         }
         return changed();
     }
@@ -171,8 +169,8 @@ public final class DeadlineDraft {
                     + new TreeSet<>(clocks.calendars().byName().keySet()));
         }
         if (!unknownStatuses.isEmpty()) {
-            return Optional.of("pauses while " + unknownStatuses + ", which are not statuses; the statuses are "
-                    + Arrays.toString(CaseStatus.values()));
+            return Optional.of("pauses while " + unknownStatuses + ", which are not statuses the vocabulary declares: "
+                    + clocks.statuses().listed());
         }
         if (!warningPercents.isEmpty() && (warningPercents.first() <= 0 || warningPercents.last() >= DEADLINE_PERCENT)) {
             return Optional.of("warns at " + warningPercents + " %: a warning comes between 1 and 99 %;"
@@ -267,5 +265,5 @@ public final class DeadlineDraft {
     }
 
     /** What every deadline of one evaluation counts against. */
-    record Clocks(Instant now, Instant openedAt, StatusTimeline timeline, Calendars calendars) {}
+    record Clocks(Instant now, Instant openedAt, StatusTimeline timeline, Calendars calendars, Terms statuses) {}
 }

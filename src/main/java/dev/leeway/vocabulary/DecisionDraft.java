@@ -9,6 +9,8 @@ import dev.leeway.decision.Obligation;
 import dev.leeway.decision.Route;
 import dev.leeway.calendar.Calendars;
 import dev.leeway.facts.ServiceCase;
+import dev.leeway.terms.Dimension;
+import dev.leeway.terms.Vocabulary;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -58,13 +60,15 @@ public final class DecisionDraft {
      *     did not say), and the statuses it has been in, which deadlines' clocks pause in
      * @param zone the time zone business days are counted in
      * @param calendars the calendars business-time deadlines count open time on
+     * @param terms the rule set's vocabulary, whose statuses a clock may pause in
      * @param derivedFacts where facts derived from conclusions go, for other rules to match
      */
-    public DecisionDraft(Instant now, ServiceCase serviceCase, ZoneId zone, Calendars calendars,
+    public DecisionDraft(Instant now, ServiceCase serviceCase, ZoneId zone, Calendars calendars, Vocabulary terms,
             DerivedFacts derivedFacts) {
         this.now = Objects.requireNonNull(now);
         Instant openedAt = serviceCase.openedAt() == null ? now : serviceCase.openedAt();
-        this.clocks = new DeadlineDraft.Clocks(now, openedAt, new StatusTimeline(serviceCase, now), calendars);
+        this.clocks = new DeadlineDraft.Clocks(now, openedAt, new StatusTimeline(serviceCase, now), calendars,
+                terms.of(Dimension.STATUS));
         this.zone = zone;
         this.derivedFacts = derivedFacts;
     }

@@ -1,6 +1,5 @@
 package dev.leeway.vocabulary;
 
-import dev.leeway.facts.CaseStatus;
 import dev.leeway.facts.ServiceCase;
 import dev.leeway.facts.StatusChange;
 import java.time.Instant;
@@ -18,7 +17,7 @@ import java.util.Set;
 final class StatusTimeline {
 
     private final List<StatusChange> history;
-    private final CaseStatus current;
+    private final String current;
     private final Instant now;
 
     StatusTimeline(ServiceCase serviceCase, Instant now) {
@@ -35,15 +34,15 @@ final class StatusTimeline {
     }
 
     /** Whether a clock that pauses in the given statuses runs at the evaluation instant. */
-    boolean runsNow(Set<CaseStatus> paused) {
+    boolean runsNow(Set<String> paused) {
         return !paused.contains(current);
     }
 
     /** The stretches of {@code [from, now)} in which a clock that pauses in the given statuses ran, in order. */
-    List<Stretch> running(Instant from, Set<CaseStatus> paused) {
+    List<Stretch> running(Instant from, Set<String> paused) {
         List<Stretch> stretches = new ArrayList<>();
         Instant cursor = from;
-        CaseStatus status = null;
+        String status = null;
         for (StatusChange change : history) {
             if (change.at().isAfter(cursor)) {
                 add(stretches, cursor, change.at(), status, paused);
@@ -55,7 +54,7 @@ final class StatusTimeline {
         return List.copyOf(stretches);
     }
 
-    private static void add(List<Stretch> stretches, Instant from, Instant to, CaseStatus status, Set<CaseStatus> paused) {
+    private static void add(List<Stretch> stretches, Instant from, Instant to, String status, Set<String> paused) {
         if (!to.isAfter(from) || (status != null && paused.contains(status))) {
             return;
         }

@@ -7,7 +7,6 @@ import dev.leeway.decision.DecisionLog;
 import dev.leeway.decision.DecisionRequest;
 import dev.leeway.event.CaseEvent;
 import dev.leeway.event.CaseEventsRecorded;
-import dev.leeway.facts.CaseStatus;
 import dev.leeway.problem.InvalidParameterException;
 import dev.leeway.security.Caller;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +35,6 @@ public class CaseWatch {
     /** Who the audit log says asked for the decisions timers make. */
     public static final Caller SCHEDULER = new Caller("leeway-scheduler", null, Set.of(), Set.of());
 
-    private static final Set<CaseStatus> ENDED = Set.of(CaseStatus.CLOSED, CaseStatus.CONFIRMED_SOLVED);
     private static final int PUT_ATTEMPTS = 3;
 
     /** What a write beside the audit record throws when the watch is no longer as it was read. */
@@ -79,12 +77,12 @@ public class CaseWatch {
                     + request.serviceCase().id());
         }
         String requestJson = json.writeValueAsString(request);
-        boolean ends = ENDED.contains(request.serviceCase().status());
         for (int attempt = 1; attempt <= PUT_ATTEMPTS; attempt++) {
             Optional<WatchRow> current = table.find(caseId);
             Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            DecisionRequest decisionRequest = new DecisionRequest(request.serviceCase(), request.actor(), null, at);
+            DecisionRequest decisionRequest = new DecisionRequest(request.serviceCase(), request.actor(), null, at, request.source());
             Decision decision = decider.decide(decisionRequest);
+            boolean ends = decision.caseEnded();
             byte[] answer = json.writeValueAsBytes(decision);
             NextEvaluation next = ends ? NextEvaluation.NONE : NextEvaluation.after(decision);
             WatchedCaseTable.Recorded recorded = recorded(decision, answer, next);
@@ -135,7 +133,7 @@ public class CaseWatch {
     boolean fire(WatchRow claimed, String instance) {
         Instant at = claimed.nextEvaluationAt();
         WatchedCaseRequest request = json.readValue(claimed.request(), WatchedCaseRequest.class);
-        DecisionRequest decisionRequest = new DecisionRequest(request.serviceCase(), request.actor(), null, at);
+        DecisionRequest decisionRequest = new DecisionRequest(request.serviceCase(), request.actor(), null, at, request.source());
         Decision decision = decider.decide(decisionRequest);
         byte[] answer = json.writeValueAsBytes(decision);
         NextEvaluation next = NextEvaluation.after(decision);

@@ -57,7 +57,7 @@ public class Simulator {
         for (DecisionRequest input : request.inputs()) {
             // Replays must be evaluated where they were decided, not now, or every deadline would move.
             Instant at = input.at() == null ? clock.instant() : input.at();
-            DecisionRequest replay = new DecisionRequest(input.serviceCase(), input.actor(), input.request(), at);
+            DecisionRequest replay = input.at(at);
             try {
                 Decision was = before.decide(replay);
                 Decision wouldBe = after.decide(replay);

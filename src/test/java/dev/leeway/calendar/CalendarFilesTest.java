@@ -1,5 +1,6 @@
 package dev.leeway.calendar;
 
+import dev.leeway.yaml.FileProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
@@ -197,6 +198,6 @@ class CalendarFilesTest {
     @Test
     void ymlExtensionIsRefused() {
         assertThat(CalendarFiles.parse(Map.of("calendars/always.yml", "timeZone: UTC\nhours: always\n")).problems())
-                .extracting(CalendarProblem::message).containsExactly("calendar files are named <name>.yaml");
+                .extracting(FileProblem::message).containsExactly("calendar files are named <name>.yaml");
     }
 }

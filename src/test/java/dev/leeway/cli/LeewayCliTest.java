@@ -23,7 +23,7 @@ class LeewayCliTest {
         Run run = run("validate", "rules");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.output()).startsWith("OK rules: ").contains("rules in 19 files and 2 calendars, version sha256:");
+        assertThat(run.output()).startsWith("OK rules: ").contains("rules in 19 files, 2 calendars and its own vocabulary, version sha256:");
     }
 
     @Test

@@ -57,6 +57,6 @@ class ConcurrentDecisionsTest {
 
     private static Decision withoutId(Decision d) {
         return new Decision(SAME_ID, d.caseId(), d.evaluatedAt(), d.ruleSet(), d.route(), d.deadlines(), d.escapes(),
-                d.permissions(), d.guardrails(), d.obligations(), d.checklist(), d.flags(), d.verdict(), d.firedRules());
+                d.permissions(), d.guardrails(), d.obligations(), d.checklist(), d.flags(), d.verdict(), d.firedRules(), false);
     }
 }

@@ -18,10 +18,10 @@ class RuleConclusionChecksTest {
         RuleSet silent = new RuleSetCompiler()
                 .compile(RuleFiles.read(Path.of("src/test/resources/rulesets/silent-escape")), Instant.now());
         ServiceCase serviceCase = new ServiceCase("C-1", null, null, null, null, null, null, null, null, null, null, null,
-                false, null, null, null, null, null, null);
+                false, null, null, null, null, null, null, null, false, false);
 
         assertThatThrownBy(() -> BundledRules.deciderOn(silent, 100)
-                .decide(new DecisionRequest(serviceCase, null, null, Instant.parse("2026-11-25T10:00:00Z"))))
+                .decide(new DecisionRequest(serviceCase, null, null, Instant.parse("2026-11-25T10:00:00Z"), null)))
                 .isInstanceOf(RuleConclusionException.class)
                 .hasMessageContaining("Offers an escape nobody sees being used")
                 .hasMessageContaining("silent");

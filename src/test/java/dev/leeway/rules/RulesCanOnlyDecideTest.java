@@ -385,13 +385,13 @@ class RulesCanOnlyDecideTest {
                     enabled true
                     no-loop
                 when
-                    $case : ServiceCase( customer.vulnerable || sentiment == Sentiment.DISTRESSED,
-                            priority in ( Priority.P1, Priority.P2 ), status not in ( CaseStatus.CLOSED ),
+                    $case : ServiceCase( customer.vulnerable || sentiment == "DISTRESSED",
+                            priority in ( "P1", "P2" ), priorityAtLeast contains "P3", !closed,
                             tags contains "VIP", category matches "BILL.*", amountAtStake > BigDecimal.ZERO,
                             waitingMinutes + transfers * 10 >= 30, $step : currentStep != null,
                             attributes["preferredContactTime"] != null, $waited : waitingMinutes )
                     not DeadlinePassed( kind == "RESOLUTION" )
-                    Customer( this == $case.customer, tier == CustomerTier.PREMIUM )
+                    Customer( this == $case.customer, tier == "PREMIUM" )
                 then
                     decision.route($step).heldBy("SENIOR_AGENT");
                     decision.flag("WAITED", "Waited " + $waited + " minutes, " + ($waited / 60) + " hours");
@@ -433,7 +433,7 @@ class RulesCanOnlyDecideTest {
             return e.problems();
         }
         try {
-            BundledRules.deciderOn(ruleSet, 100).decide(new DecisionRequest(aCase(), null, null, Instant.now()));
+            BundledRules.deciderOn(ruleSet, 100).decide(new DecisionRequest(aCase(), null, null, Instant.now(), null));
         } catch (RuntimeException whatever) {
             // what the rule did, not how the decision ended, is what the test looks at
         }
@@ -442,7 +442,7 @@ class RulesCanOnlyDecideTest {
 
     private static ServiceCase aCase() {
         return new ServiceCase("C-1", null, "BILLING", null, null, null, null, null, null, null, null, null, false, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null, false, false);
     }
 
     private static String slashed(Path path) {

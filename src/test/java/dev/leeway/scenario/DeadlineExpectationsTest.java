@@ -79,7 +79,7 @@ class DeadlineExpectationsTest {
         ScenarioFile parsed = ScenarioFiles.parse(new ScenarioSource("tests/clock.yaml", file));
         Decision decision = new Decision(UUID.randomUUID(), "C-1", AT, new RuleSetRef("sha256:x", AT), null,
                 List.of(PAUSED_RESOLUTION), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null,
-                List.of());
+                List.of(), false);
         return new ScenarioRunner(request -> decision).run(parsed.path(), parsed.scenarios().get(0)).failures();
     }
 }

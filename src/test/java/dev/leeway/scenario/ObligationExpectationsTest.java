@@ -48,7 +48,7 @@ class ObligationExpectationsTest {
         ScenarioFile parsed = ScenarioFiles.parse(new ScenarioSource("tests/obligations.yaml", file));
         Decision decision = new Decision(UUID.randomUUID(), "C-1", AT, new RuleSetRef("sha256:x", AT), null,
                 List.of(), List.of(), List.of(), List.of(), List.of(MANAGER_CONTACT), List.of(), List.of(), null,
-                List.of());
+                List.of(), false);
         return new ScenarioRunner(request -> decision).run(parsed.path(), parsed.scenarios().get(0)).failures();
     }
 }

@@ -32,7 +32,7 @@ class DeadlineTimersTest {
 
     private static Decision decision(Instant at, Route route, Deadline... deadlines) {
         return new Decision(UUID.randomUUID(), "C-1", at, null, route, List.of(deadlines), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of(), null, List.of());
+                List.of(), List.of(), List.of(), List.of(), null, List.of(), false);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.leeway.calendar;
+package dev.leeway.yaml;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,36 +9,36 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * A YAML document read into nodes that remember where they stand in the file, so that each
- * problem in a calendar can be reported at its line and column (a data-bound object forgets that).
+ * problem in a rule-set data file (a calendar, the vocabulary) can be reported at its line and column (a data-bound object forgets that).
  */
-final class YamlTree {
+public final class YamlTree {
 
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
     private YamlTree() {}
 
     /** Where a node starts, counted from 1 like an editor does. */
-    record At(int line, int column) {
-        static At of(TokenStreamLocation location) {
+    public record At(int line, int column) {
+        public static At of(TokenStreamLocation location) {
             return location == null ? new At(1, 1) : new At(Math.max(location.getLineNr(), 1), Math.max(location.getColumnNr(), 1));
         }
     }
 
-    sealed interface Node permits Scalar, Sequence, Mapping {
+    public sealed interface Node permits Scalar, Sequence, Mapping {
         At at();
     }
 
     /** A plain value; {@code text} is null for an empty value ({@code key:} with nothing after it). */
-    record Scalar(String text, At at) implements Node {}
+    public record Scalar(String text, At at) implements Node {}
 
-    record Sequence(List<Node> items, At at) implements Node {}
+    public record Sequence(List<Node> items, At at) implements Node {}
 
-    record Entry(Scalar key, Node value) {}
+    public record Entry(Scalar key, Node value) {}
 
-    record Mapping(List<Entry> entries, At at) implements Node {}
+    public record Mapping(List<Entry> entries, At at) implements Node {}
 
     /** The document's root node; null for an empty document. */
-    static Node read(String content) {
+    public static Node read(String content) {
         try (JsonParser parser = YAML.createParser(content)) {
             JsonToken token = parser.nextToken();
             return token == null ? null : node(parser, token);
