@@ -7,7 +7,6 @@ import dev.leeway.rules.RuleSetInvalidException;
 import dev.leeway.scenario.ScenarioFileException;
 import dev.leeway.scenario.ScenarioFiles;
 import dev.leeway.scenario.ScenarioSource;
-import dev.leeway.terms.VocabularyFile;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,12 +40,7 @@ final class ValidateCommand extends RulesDirectoryCommand {
             out.println(problems.size() + " problem(s) in " + directory);
             return 1;
         }
-        int calendars = ruleSet.calendars().byName().size();
-        long ruleFiles = ruleSet.files().stream().filter(file -> !RuleFiles.isData(file.path())).count();
-        boolean ownVocabulary = ruleSet.files().stream().anyMatch(file -> VocabularyFile.isVocabulary(file.path()));
-        out.println("OK " + directory + ": " + ruleSet.rules().size() + " rules in " + ruleFiles + " files, "
-                + calendars + " calendars and " + (ownVocabulary ? "its own vocabulary" : "the standard vocabulary")
-                + ", version " + ruleSet.version());
+        out.println("OK " + directory + ": " + ruleSet.contents() + ", version " + ruleSet.version());
         return 0;
     }
 }

@@ -3,6 +3,7 @@ package dev.leeway.rules;
 import dev.leeway.calendar.Calendars;
 import dev.leeway.decision.RuleSetRef;
 import dev.leeway.terms.Vocabulary;
+import dev.leeway.terms.VocabularyFile;
 import dev.leeway.vocabulary.RuleRef;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +33,14 @@ public record RuleSet(
 
     /** The name rule files bind the vocabulary under: {@code global dev.leeway.vocabulary.DecisionDraft decision}. */
     public static final String VOCABULARY_GLOBAL = "decision";
+
+    /** What the set holds, as the log and the CLI say it: "48 rules in 19 files, 2 calendars and its own vocabulary". */
+    public String contents() {
+        long ruleFiles = files.stream().filter(file -> !RuleFiles.isData(file.path())).count();
+        boolean ownVocabulary = files.stream().anyMatch(file -> VocabularyFile.isVocabulary(file.path()));
+        return rules.size() + " rules in " + ruleFiles + " files, " + calendars.byName().size() + " calendars and "
+                + (ownVocabulary ? "its own vocabulary" : "the standard vocabulary");
+    }
 
     public RuleSetRef ref() {
         return new RuleSetRef(version, loadedAt);

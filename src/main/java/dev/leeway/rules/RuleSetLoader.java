@@ -80,10 +80,8 @@ public class RuleSetLoader implements SmartInitializingSingleton {
         }
         active.activate(validation.ruleSet());
         history.record(activation);
-        int calendars = validation.ruleSet().calendars().byName().size();
-        log.info("Rule set {} active ({}): {} rules from {} files and {} calendars in {}, {} scenarios pass", version,
-                trigger, validation.ruleSet().rules().size(), candidate.rules().size() - calendars, calendars,
-                properties.directory().toAbsolutePath(), validation.scenariosRun());
+        log.info("Rule set {} active ({}): {} from {}, {} scenarios pass", version, trigger,
+                validation.ruleSet().contents(), properties.directory().toAbsolutePath(), validation.scenariosRun());
         return new ReloadOutcome("ACTIVATED", version, version, List.of());
     }
 

@@ -19,6 +19,8 @@ class RuleFileWatchTest {
     static final EditableRules RULES = EditableRules.copyOfBundled();
     static final String GOODWILL = "escapes/goodwill.drl";
     static final String SUPPORT_CALENDAR = "calendars/support-nl.yaml";
+    static final String VOCABULARY = "vocabulary.yaml";
+    static final String GOLD_CUSTOMER = "{\"case\": {\"id\": \"C-1\", \"customer\": {\"tier\": \"GOLD\"}}}";
 
     @DynamicPropertySource
     static void rulesDirectory(DynamicPropertyRegistry registry) {
@@ -73,8 +75,33 @@ class RuleFileWatchTest {
         assertThat(version(api)).isEqualTo(bundled);
     }
 
+    @Test
+    void savedVocabularyEditIsServedAndARuleItWouldBreakKeepsTheLastGoodSetServing() {
+        HttpApi api = new HttpApi(port);
+        String bundled = version(api);
+        String original = RULES.read(VOCABULARY);
+        assertThat(api.postJson("/api/v1/decisions", GOLD_CUSTOMER).status()).isEqualTo(400);
+
+        RULES.write(VOCABULARY, original.replace("[ENTERPRISE, PREMIUM, STANDARD]", "[ENTERPRISE, GOLD, PREMIUM, STANDARD]"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !version(api).equals(bundled));
+        assertThat(api.postJson("/api/v1/decisions", GOLD_CUSTOMER).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/rules/history").json().path("items").get(0).path("changes").toString())
+                .contains(VOCABULARY);
+        String withGold = version(api);
+
+        // The bundled rules compare tiers with PREMIUM: a vocabulary without it would leave them never firing.
+        RULES.write(VOCABULARY, original.replace("[ENTERPRISE, PREMIUM, STANDARD]", "[ENTERPRISE, GOLD, STANDARD]"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DEGRADED".equals(api.healthOf("rules")));
+        assertThat(version(api)).isEqualTo(withGold);
+        assertThat(api.get("/api/v1/rules").json().path("refused").path("problems").get(0).path("message").asString())
+                .contains("\"PREMIUM\"");
+
+        RULES.write(VOCABULARY, original);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "UP".equals(api.healthOf("rules")));
+        assertThat(version(api)).isEqualTo(bundled);
+    }
+
     private static String version(HttpApi api) {
         return api.get("/api/v1/rules").json().path("version").asString();
     }
-
 }
