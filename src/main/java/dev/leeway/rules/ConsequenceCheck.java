@@ -127,7 +127,7 @@ final class ConsequenceCheck {
         }
     }
 
-    /** {@code Priority.P1} is a value; {@code $case.transfers} reads a fact, which is the conditions' job. */
+    /** {@code BigDecimal.ZERO} is a value; {@code $case.transfers} reads a fact, which is the conditions' job. */
     private void constantOrField(FieldAccessExpr access) {
         Optional<List<String>> names = ForbiddenCode.nameChain(access);
         if (names.isPresent() && types.constant(names.get()).isPresent()) {

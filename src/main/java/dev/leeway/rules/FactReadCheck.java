@@ -20,7 +20,7 @@ import java.util.function.BiConsumer;
 /**
  * Checks that an operand of a constraint, read as Java, only reads: a field of the pattern's fact
  * (also nested, {@code customer.vulnerable}), a variable bound before it, a literal, a constant of
- * the fact model or value types ({@code Priority.P1}), or comparison, logic and arithmetic over
+ * the fact model or value types ({@code BigDecimal.ZERO}), or comparison, logic and arithmetic over
  * those. Yields the type read, so that a variable bound to it can be read further; where the type
  * cannot be told it is {@code Object}, whose fields cannot be read.
  */

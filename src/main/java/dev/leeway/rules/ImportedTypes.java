@@ -61,7 +61,7 @@ final class ImportedTypes {
                 ? Optional.of(meanings.iterator().next()) : Optional.empty();
     }
 
-    /** The type of a constant written as a type name and a field, e.g. {@code Priority.P1}. */
+    /** The type of a constant written as a type name and a field, e.g. {@code BigDecimal.ZERO}. */
     Optional<Class<?>> constant(List<String> names) {
         if (names.size() < 2) {
             return Optional.empty();

@@ -66,8 +66,8 @@ public class CaseWatch {
     }
 
     /**
-     * Decides the case now and watches it from this decision on; a closed or confirmed-solved case
-     * is decided and no longer watched.
+     * Decides the case now and watches it from this decision on; a case in a status the rule set's
+     * vocabulary calls closed or solution-confirmed is decided and no longer watched.
      *
      * @param caller who sent the case, as authenticated; recorded as who asked for this decision
      */
