@@ -120,6 +120,23 @@ class VocabularyApiTest {
     }
 
     @Test
+    void watchedZendeskTicketIsReadThroughItsAliasesAndStopsBeingWatchedOnceZendeskSaysClosed() {
+        Reply open = api.putJson("/api/v1/cases/ZD-9", """
+                {"source": "zendesk", "case": {"id": "ZD-9", "priority": "urgent", "status": "open"}}
+                """);
+        assertThat(open.status()).as(open.body()).isEqualTo(200);
+        assertThat(open.json().path("watching").asBoolean()).isTrue();
+        assertThat(open.json().path("lastDecision").path("firedRules").toString()).contains("sla-first-response-p1");
+
+        Reply closed = api.putJson("/api/v1/cases/ZD-9", """
+                {"source": "zendesk", "case": {"id": "ZD-9", "priority": "urgent", "status": "Closed"}}
+                """);
+        assertThat(closed.status()).as(closed.body()).isEqualTo(200);
+        assertThat(closed.json().path("watching").asBoolean()).as("a status the vocabulary calls closed").isFalse();
+        assertThat(api.get("/api/v1/cases/ZD-9").status()).isEqualTo(404);
+    }
+
+    @Test
     void typedAttributeOfTheWrongTypeIsA400NamingTheAttribute() {
         Reply reply = api.postJson("/api/v1/decisions", """
                 {"case": {"id": "CASE-1", "attributes": {"preferredContactTime": 18}}, "at": "2026-11-23T09:00:00Z"}
