@@ -7,6 +7,7 @@ import dev.leeway.HttpApi.Reply;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,6 +35,35 @@ class OpenApiTest {
         assertThat(request.path("required").toString()).contains("case");
         assertThat(spec.path("components").path("schemas").path("ServiceCase").path("properties")
                 .path("priority").path("enum").toString()).contains("P1", "P4");
+    }
+
+    @Test
+    void openApiListsTheServingVocabularysValuesAndWhatEachSourceMaySendInstead() {
+        JsonNode schemas = new HttpApi(port).get("/v3/api-docs").json().path("components").path("schemas");
+
+        JsonNode priority = schemas.path("ServiceCase").path("properties").path("priority");
+        assertThat(strings(priority.path("enum"))).containsExactly("P1", "P2", "P3", "P4");
+        assertThat(priority.path("default").asString()).isEqualTo("P3");
+        assertThat(priority.path("description").asString())
+                .contains("without regard to case", "zendesk: `urgent` → P1, `high` → P2", "servicenow: `1` → P1");
+        assertThat(strings(schemas.path("ServiceCase").path("properties").path("channel").path("enum")))
+                .contains("PHONE", "IN_PERSON");
+        assertThat(strings(schemas.path("ServiceCase").path("properties").path("sentiment").path("enum")))
+                .contains("NEUTRAL", "DISTRESSED");
+        assertThat(strings(schemas.path("Customer").path("properties").path("tier").path("enum")))
+                .containsExactly("ENTERPRISE", "PREMIUM", "STANDARD");
+        JsonNode historyStatus = schemas.path("StatusChange").path("properties").path("status");
+        assertThat(strings(historyStatus.path("enum"))).contains("NEW", "WAITING_FOR_CUSTOMER", "CLOSED");
+        assertThat(historyStatus.has("default")).as("a status change names its status").isFalse();
+        assertThat(historyStatus.path("description").asString())
+                .contains("zendesk: `new` → NEW, `open` → OPEN, `pending` → WAITING_FOR_CUSTOMER");
+        for (String request : List.of("DecisionRequest", "WatchedCaseRequest")) {
+            assertThat(strings(schemas.path(request).path("properties").path("source").path("enum"))).as(request)
+                    .containsExactly("freshdesk", "jira", "servicenow", "zendesk");
+        }
+        JsonNode attributes = schemas.path("ServiceCase").path("properties").path("attributes");
+        assertThat(attributes.path("properties").path("preferredContactTime").path("type").asString()).isEqualTo("string");
+        assertThat(attributes.path("additionalProperties").asBoolean()).as("undeclared attributes pass").isTrue();
     }
 
     @Test
@@ -75,5 +105,11 @@ class OpenApiTest {
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body()).containsIgnoringCase("swagger");
+    }
+
+    static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asString()));
+        return values;
     }
 }
