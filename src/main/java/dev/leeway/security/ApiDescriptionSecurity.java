@@ -108,7 +108,11 @@ class ApiDescriptionSecurity implements OpenApiCustomizer {
     private static Schema<?> problemSchema() {
         Schema<?> fieldError = new ObjectSchema()
                 .addProperty("field", new StringSchema().description("the field's JSON path, or the parameter's name"))
-                .addProperty("message", new StringSchema());
+                .addProperty("message", new StringSchema())
+                .addProperty("allowed", new ArraySchema().items(new StringSchema())
+                        .description("for a field that takes one of a set of values, those it takes"))
+                .addProperty("source", new StringSchema()
+                        .description("for a value read through a source system's aliases, that source"));
         return new ObjectSchema()
                 .description("An RFC 9457 problem")
                 .addProperty("type", new StringSchema().format("uri").description("what kind of problem, e.g. "

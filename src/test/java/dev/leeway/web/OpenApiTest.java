@@ -95,6 +95,8 @@ class OpenApiTest {
             assertThat(decide.path("responses").path(status).path("content").path("application/problem+json")
                     .path("schema").path("$ref").asString()).as(status).endsWith("/Problem");
         }
+        assertThat(spec.path("components").path("schemas").path("Problem").path("properties").path("errors")
+                .path("items").path("properties").has("allowed")).isTrue();
         assertThat(spec.path("paths").path("/api/v1/audit/escapes/{invocationId}/review").path("post")
                 .path("x-permission").asString()).isEqualTo("escapes:review");
     }
