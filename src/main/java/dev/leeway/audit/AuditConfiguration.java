@@ -4,6 +4,7 @@ import dev.leeway.decision.DecisionIds;
 import dev.leeway.decision.DecisionLog;
 import dev.leeway.rules.InMemoryRuleSetHistory;
 import dev.leeway.rules.Deciders;
+import dev.leeway.rules.RecordedVocabularies;
 import dev.leeway.rules.RuleSetCompiler;
 import dev.leeway.rules.RuleSetHistory;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,6 +51,12 @@ public class AuditConfiguration {
     @Bean
     RuleSetHistory ruleSetHistory(AuditProperties properties, AuditStore store, JsonMapper json) {
         return properties.enabled() ? new RecordedRuleSetHistory(store, json) : new InMemoryRuleSetHistory();
+    }
+
+    /** What validation compares a candidate's vocabulary with: the rule sets recorded decisions were made under. */
+    @Bean
+    RecordedVocabularies recordedVocabularies(AuditStore store, JsonMapper json) {
+        return new RecordedRuleSetVocabularies(store, json);
     }
 
     @Bean

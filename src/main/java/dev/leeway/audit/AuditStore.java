@@ -1,5 +1,6 @@
 package dev.leeway.audit;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,18 @@ public interface AuditStore {
 
     /** The files of a rule-set version as JSON, if any decision was made with it. */
     Optional<String> ruleSetFiles(String version);
+
+    /** Every rule-set version whose files the log keeps. */
+    List<String> ruleSetVersions();
+
+    /**
+     * For each rule-set version that decided anything: how many {@code DECISION} records it made
+     * and when the last was recorded. One grouped query; no payload is read.
+     */
+    Map<String, DecidedBy> decisionsByRuleSetVersion();
+
+    /** What {@link #decisionsByRuleSetVersion()} says of one version. */
+    record DecidedBy(long decisions, Instant lastRecordedAt) {}
 
     /** {@code RULE_SET_ACTIVATED} records, newest first, older than {@code beforePosition} (0: from the newest). */
     List<StoredRecord> ruleSetActivations(long beforePosition, int limit);

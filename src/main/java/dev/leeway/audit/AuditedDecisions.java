@@ -65,6 +65,10 @@ public class AuditedDecisions implements DecisionLog, RuleSetActivationListener 
         payload.put("instance", activation.instance());
         payload.put("files", ruleSet.files().stream()
                 .map(file -> new RulesOverview.FileSummary(file.path(), file.hash())).toList());
+        if (!activation.warnings().isEmpty()) {
+            // Kept with the activation, so the history shows what the set retired when it began to serve.
+            payload.put("warnings", activation.warnings());
+        }
         store.append(List.of(new AuditEntry(ids.next().toString(), RecordKind.RULE_SET_ACTIVATED, clock.instant(), null, null,
                 ruleSet.version(), null, json.writeValueAsString(payload), List.of(), List.of(),
                 // RuleFile serialises as {"path", "content"}, which is what a replay reads back.

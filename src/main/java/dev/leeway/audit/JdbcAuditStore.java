@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,6 +74,25 @@ public class JdbcAuditStore implements AuditStore {
     public Optional<String> ruleSetFiles(String version) {
         return jdbc.queryForList("SELECT files FROM rule_set_version WHERE version = ?", String.class, version)
                 .stream().findFirst();
+    }
+
+    @Override
+    public List<String> ruleSetVersions() {
+        return jdbc.queryForList("SELECT version FROM rule_set_version", String.class);
+    }
+
+    @Override
+    public Map<String, DecidedBy> decisionsByRuleSetVersion() {
+        Map<String, DecidedBy> decided = new HashMap<>();
+        jdbc.query("SELECT rule_set_version, COUNT(*) AS decisions, MAX(recorded_at) AS last_recorded_at "
+                + "FROM audit_record WHERE kind = 'DECISION' GROUP BY rule_set_version", (ResultSet row) -> {
+                    String version = row.getString("rule_set_version");
+                    if (version != null) {
+                        decided.put(version, new DecidedBy(row.getLong("decisions"),
+                                row.getObject("last_recorded_at", OffsetDateTime.class).toInstant()));
+                    }
+                });
+        return decided;
     }
 
     @Override

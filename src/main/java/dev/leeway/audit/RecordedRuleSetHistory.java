@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.leeway.rules.HistoryPage;
 import dev.leeway.rules.RuleSetActivation;
 import dev.leeway.rules.RuleSetHistory;
+import dev.leeway.rules.RuleWarning;
 import dev.leeway.rules.RulesOverview.FileSummary;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,7 +31,7 @@ public class RecordedRuleSetHistory implements RuleSetHistory {
     /** What an activation record's payload says (see {@link AuditedDecisions#activating}). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     private record Activated(String version, String previousVersion, String trigger, String requestedBy,
-            String instance, List<FileSummary> files) {
+            String instance, List<FileSummary> files, List<RuleWarning> warnings) {
 
         Map<String, String> hashes() {
             return files.stream().collect(Collectors.toMap(FileSummary::path, FileSummary::hash, (a, b) -> a,
@@ -47,7 +48,8 @@ public class RecordedRuleSetHistory implements RuleSetHistory {
 
         RuleSetActivation activation(Map<String, String> before) {
             return RuleSetActivation.between(payload.version(), record.recordedAt(), payload.trigger(),
-                    payload.requestedBy(), payload.instance(), payload.previousVersion(), before, files);
+                    payload.requestedBy(), payload.instance(), payload.previousVersion(), before, files)
+                    .withWarnings(payload.warnings());
         }
     }
 

@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -42,6 +43,16 @@ public final class RuleFiles {
     /** Whether a rule-set path holds data (a calendar, the vocabulary) rather than rules. */
     public static boolean isData(String path) {
         return CalendarFiles.isCalendar(path) || VocabularyFile.isVocabulary(path);
+    }
+
+    /**
+     * The vocabulary the files speak: their {@code vocabulary.yaml} as read, or the standard
+     * vocabulary when they have none (a rule set from before vocabularies existed).
+     */
+    public static VocabularyFile.Parsed vocabulary(List<RuleFile> files) {
+        return files.stream().filter(file -> VocabularyFile.isVocabulary(file.path())).findFirst()
+                .map(file -> VocabularyFile.parse(file.path(), file.content()))
+                .orElse(new VocabularyFile.Parsed(Optional.of(VocabularyFile.STANDARD), List.of()));
     }
 
     /**

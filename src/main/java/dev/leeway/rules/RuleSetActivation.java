@@ -16,12 +16,20 @@ import java.util.stream.Collectors;
  * @param instance which instance activated it (see {@link InstanceProperties}); null in records made
  *     before instances were named
  * @param previousVersion the version it replaced, null for the first one
+ * @param warnings what its validation warned of (values recorded decisions' rule sets declared and it
+ *     no longer does); empty in records made before activations kept them
  */
 public record RuleSetActivation(String version, Instant activatedAt, String trigger, String requestedBy,
-        String instance, String previousVersion, List<FileChange> changes) {
+        String instance, String previousVersion, List<FileChange> changes, List<RuleWarning> warnings) {
 
     public RuleSetActivation {
         changes = List.copyOf(changes);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    public RuleSetActivation withWarnings(List<RuleWarning> warnings) {
+        return new RuleSetActivation(version, activatedAt, trigger, requestedBy, instance, previousVersion, changes,
+                warnings);
     }
 
     public static RuleSetActivation of(RuleSet activated, RuleSet previous, String trigger, String requestedBy,
@@ -52,7 +60,8 @@ public record RuleSetActivation(String version, Instant activatedAt, String trig
             }
         });
         changes.sort(Comparator.comparing(FileChange::path));
-        return new RuleSetActivation(version, activatedAt, trigger, requestedBy, instance, previousVersion, changes);
+        return new RuleSetActivation(version, activatedAt, trigger, requestedBy, instance, previousVersion, changes,
+                List.of());
     }
 
     private static Map<String, String> hashes(List<RuleFile> files) {

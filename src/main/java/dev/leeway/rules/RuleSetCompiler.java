@@ -67,9 +67,7 @@ public class RuleSetCompiler {
         List<RuleProblem> dataProblems = new ArrayList<>(problems(calendars.problems()));
         dataProblems.addAll(calendarReferences.problemsIn(ruleFiles,
                 calendarFiles.keySet().stream().map(CalendarFiles::nameOf).collect(Collectors.toSet())));
-        VocabularyFile.Parsed vocabulary = vocabularyFile
-                .map(file -> VocabularyFile.parse(file.path(), file.content()))
-                .orElse(new VocabularyFile.Parsed(Optional.of(VocabularyFile.STANDARD), List.of()));
+        VocabularyFile.Parsed vocabulary = RuleFiles.vocabulary(files);
         dataProblems.addAll(problems(vocabulary.problems()));
         vocabulary.vocabulary().ifPresent(terms -> dataProblems.addAll(new TermReferenceCheck(terms).problemsIn(ruleFiles)));
         // Before Drools sees any of the candidate: its compiler already evaluates metadata as code,

@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
  * requests, then on every change (file watch or {@code POST /api/v1/rules/reload}). The new set is
  * built and checked off the request path; only a set that compiles and passes its scenarios is
  * swapped in. Anything else is reported with file:line:column and the last good set keeps serving.
+ * Warnings (values recorded decisions used that the set no longer declares) do not keep a set out;
+ * each is logged as it activates and kept with the activation in the history.
  */
 @Component
 public class RuleSetLoader implements SmartInitializingSingleton {
@@ -68,10 +70,10 @@ public class RuleSetLoader implements SmartInitializingSingleton {
         RuleSet previous = active.current().orElse(null);
         if (previous != null && previous.version().equals(version)) {
             active.activate(previous);
-            return new ReloadOutcome("UNCHANGED", version, version, List.of());
+            return new ReloadOutcome("UNCHANGED", version, version, List.of(), List.of());
         }
         RuleSetActivation activation = RuleSetActivation.of(validation.ruleSet(), previous, trigger, requestedBy,
-                instance.instanceName());
+                instance.instanceName()).withWarnings(validation.warnings());
         try {
             listeners.forEach(listener -> listener.activating(validation.ruleSet(), activation));
         } catch (RuntimeException e) {
@@ -82,7 +84,8 @@ public class RuleSetLoader implements SmartInitializingSingleton {
         history.record(activation);
         log.info("Rule set {} active ({}): {} from {}, {} scenarios pass", version, trigger,
                 validation.ruleSet().contents(), properties.directory().toAbsolutePath(), validation.scenariosRun());
-        return new ReloadOutcome("ACTIVATED", version, version, List.of());
+        validation.warnings().forEach(warning -> log.warn("Rule set {} ({}): {}", version, trigger, warning));
+        return new ReloadOutcome("ACTIVATED", version, version, List.of(), validation.warnings());
     }
 
     private ReloadOutcome reject(String version, String trigger, List<RuleProblem> problems) {
@@ -91,6 +94,6 @@ public class RuleSetLoader implements SmartInitializingSingleton {
         log.error("Rules in {} were not loaded ({}); {}:\n  {}", properties.directory().toAbsolutePath(), trigger,
                 serving == null ? "NO rule set is serving, decisions answer 503" : "rule set " + serving + " keeps serving",
                 problems.stream().map(RuleProblem::toString).collect(Collectors.joining("\n  ")));
-        return new ReloadOutcome("REJECTED", serving, version, problems);
+        return new ReloadOutcome("REJECTED", serving, version, problems, List.of());
     }
 }

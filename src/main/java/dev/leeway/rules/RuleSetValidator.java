@@ -9,23 +9,29 @@ import dev.leeway.scenario.ScenarioSource;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Decides whether a candidate may serve: it must compile with every rule's metadata in place, and
  * every scenario in its {@code tests/} must hold on it. Used before a reload swaps a set in, by
- * {@code POST /api/v1/rules/validate} and by the offline CLI.
+ * {@code POST /api/v1/rules/validate} and by what-if runs. It also warns of each value the
+ * candidate no longer declares that recorded decisions' rule sets did (see {@link VocabularyRemovals}).
  */
 @Component
 public class RuleSetValidator {
 
     private final RuleSetCompiler compiler;
     private final Deciders deciders;
+    private final VocabularyRemovals removals;
     private final Clock clock;
 
-    public RuleSetValidator(RuleSetCompiler compiler, Deciders deciders, Clock clock) {
+    /** @param recorded the audit log's vocabularies; none without an audit log */
+    public RuleSetValidator(RuleSetCompiler compiler, Deciders deciders, ObjectProvider<RecordedVocabularies> recorded,
+            Clock clock) {
         this.compiler = compiler;
         this.deciders = deciders;
+        this.removals = new VocabularyRemovals(recorded.getIfAvailable(() -> RecordedVocabularies.NONE));
         this.clock = clock;
     }
 
@@ -34,7 +40,7 @@ public class RuleSetValidator {
         try {
             ruleSet = compiler.compile(candidate.rules(), clock.instant());
         } catch (RuleSetInvalidException e) {
-            return new Validation(candidate.version(), null, e.problems(), 0, 0);
+            return new Validation(candidate.version(), null, e.problems(), 0, 0, List.of());
         }
         List<RuleProblem> problems = new ArrayList<>();
         ScenarioRunner runner = new ScenarioRunner(deciders.on(ruleSet)::decide);
@@ -58,6 +64,6 @@ public class RuleSetValidator {
                 }
             }
         }
-        return new Validation(ruleSet.version(), ruleSet, problems, run, failed);
+        return new Validation(ruleSet.version(), ruleSet, problems, run, failed, removals.in(ruleSet));
     }
 }

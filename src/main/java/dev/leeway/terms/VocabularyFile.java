@@ -1,12 +1,18 @@
 package dev.leeway.terms;
 
 import dev.leeway.yaml.FileProblem;
+import dev.leeway.yaml.YamlTree;
+import dev.leeway.yaml.YamlTree.At;
+import dev.leeway.yaml.YamlTree.Entry;
+import dev.leeway.yaml.YamlTree.Mapping;
+import dev.leeway.yaml.YamlTree.Node;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import tools.jackson.core.JacksonException;
 
 /**
  * A rule set's {@code vocabulary.yaml}, at the top of the rules directory. A rule set without one
@@ -21,6 +27,8 @@ public final class VocabularyFile {
     /** The vocabulary of a rule set that has no {@value #PATH}. */
     public static final Vocabulary STANDARD = parse(PATH, standardText()).vocabulary()
             .orElseThrow(() -> new IllegalStateException("the standard vocabulary does not read"));
+
+    private static final At FIRST_LINE = new At(1, 1);
 
     private VocabularyFile() {}
 
@@ -42,6 +50,27 @@ public final class VocabularyFile {
             return new Parsed(Optional.empty(), List.of(new FileProblem(path, 1, 1, "the vocabulary is named " + PATH)));
         }
         return VocabularyParser.parse(path, content);
+    }
+
+    /**
+     * Where a dimension's {@code values} list stands in a vocabulary file, for reports about the
+     * values; the top of the file when it cannot be found there.
+     */
+    public static At valuesAt(String content, Dimension dimension) {
+        try {
+            if (!(YamlTree.read(content) instanceof Mapping root)) {
+                return FIRST_LINE;
+            }
+            return entry(root, dimension.key())
+                    .flatMap(section -> section instanceof Mapping mapping ? entry(mapping, "values") : Optional.empty())
+                    .map(Node::at).orElse(FIRST_LINE);
+        } catch (JacksonException unreadable) {
+            return FIRST_LINE;
+        }
+    }
+
+    private static Optional<Node> entry(Mapping mapping, String key) {
+        return mapping.entries().stream().filter(entry -> key.equals(entry.key().text())).findFirst().map(Entry::value);
     }
 
     private static String standardText() {

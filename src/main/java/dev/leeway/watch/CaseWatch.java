@@ -9,6 +9,7 @@ import dev.leeway.event.CaseEvent;
 import dev.leeway.event.CaseEventsRecorded;
 import dev.leeway.problem.InvalidParameterException;
 import dev.leeway.security.Caller;
+import dev.leeway.terms.UnknownTermsException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +18,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -31,6 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class CaseWatch {
+
+    private static final Logger logger = LoggerFactory.getLogger(CaseWatch.class);
 
     /** Who the audit log says asked for the decisions timers make. */
     public static final Caller SCHEDULER = new Caller("leeway-scheduler", null, Set.of(), Set.of());
@@ -127,14 +133,30 @@ public class CaseWatch {
      * Decides a claimed case at its timer's instant, not now, so the decision is what it would have
      * been had it been made on time and replays the same.
      *
+     * A case whose stored request sends a value the serving vocabulary no longer declares cannot be
+     * decided until the helpdesk sends it again in words the vocabulary knows: its timer is put away
+     * (see {@link WatchedCaseTable#park}) rather than failing at every lapse of its claim.
+     *
      * @return false if the timer was no longer this instance's to fire (fired by another instance
-     *         that took over an expired claim, or the case was sent again or stopped meanwhile)
+     *         that took over an expired claim, or the case was sent again or stopped meanwhile), or
+     *         was put away
      */
     boolean fire(WatchRow claimed, String instance) {
         Instant at = claimed.nextEvaluationAt();
         WatchedCaseRequest request = json.readValue(claimed.request(), WatchedCaseRequest.class);
         DecisionRequest decisionRequest = new DecisionRequest(request.serviceCase(), request.actor(), null, at, request.source());
-        Decision decision = decider.decide(decisionRequest);
+        Decision decision;
+        try {
+            decision = decider.decide(decisionRequest);
+        } catch (UnknownTermsException e) {
+            if (table.park(claimed, instance, clock.instant())) {
+                logger.warn("Watched case {} is no longer decided by itself, since the serving vocabulary does not "
+                        + "declare what it was last sent with: {}; it is decided again when the helpdesk sends it",
+                        claimed.caseId(), e.errors().stream().map(error -> error.field() + " " + error.message())
+                                .collect(Collectors.joining("; ")));
+            }
+            return false;
+        }
         byte[] answer = json.writeValueAsBytes(decision);
         NextEvaluation next = NextEvaluation.after(decision);
         WatchedCaseTable.Recorded recorded = recorded(decision, answer, next);

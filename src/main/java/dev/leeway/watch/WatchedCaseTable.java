@@ -14,9 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code watched_case} table. Every write but the claim runs beside an audit record, in the audit
- * writer's transaction, and says whether the row was still as its writer read it: a write that finds
- * it changed writes nothing, so that its decision is not recorded either.
+ * The {@code watched_case} table. Every write but the claim and the park runs beside an audit
+ * record, in the audit writer's transaction, and says whether the row was still as its writer read
+ * it: a write that finds it changed writes nothing, so that its decision is not recorded either.
  */
 @Component
 class WatchedCaseTable {
@@ -81,6 +81,20 @@ class WatchedCaseTable {
                 + "WHERE case_id = ? AND claimed_by = ? AND revision = ? AND next_evaluation_at = ?",
                 decision.id(), decision.json(), utc(decision.evaluatedAt()), utc(decision.nextAt()), decision.nextBrings(),
                 utc(now), claimed.caseId(), instance, claimed.revision(), utc(claimed.nextEvaluationAt())) == 1;
+    }
+
+    /**
+     * The claimed timer cannot fire (the case's request no longer reads): the row keeps the case and
+     * its last decision but waits, with no next instant, for the helpdesk to send the case again.
+     * Nothing is decided, so nothing is recorded beside it.
+     *
+     * @return false unless this instance still holds the claim on this very instant of this revision
+     */
+    boolean park(WatchRow claimed, String instance, Instant now) {
+        return jdbc.update("UPDATE watched_case SET next_evaluation_at = NULL, next_brings = '[]', claimed_by = NULL, "
+                + "claim_expires_at = NULL, updated_at = ? WHERE case_id = ? AND claimed_by = ? AND revision = ? "
+                + "AND next_evaluation_at = ?", utc(now), claimed.caseId(), instance, claimed.revision(),
+                utc(claimed.nextEvaluationAt())) == 1;
     }
 
     /** @return false if the row is no longer as its writer read it */

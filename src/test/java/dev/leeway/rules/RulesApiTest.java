@@ -103,6 +103,8 @@ class RulesApiTest {
 
         assertThat(report.path("valid").asBoolean()).isTrue();
         assertThat(report.path("errors").size()).isZero();
+        assertThat(report.path("warnings").toString()).as("the vocabulary is as every recorded decision's")
+                .isEqualTo("[]");
         assertThat(report.path("scenarios").path("run").asInt()).isGreaterThan(50);
         assertThat(report.path("version").asString()).matches("sha256:[0-9a-f]{64}").isNotEqualTo(bundledVersion);
     }
