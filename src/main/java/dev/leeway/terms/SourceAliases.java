@@ -1,6 +1,9 @@
 package dev.leeway.terms;
 
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,10 +25,10 @@ public final class SourceAliases {
         this.byAlias = new EnumMap<>(Dimension.class);
         this.written = new EnumMap<>(Dimension.class);
         aliases.forEach((dimension, pairs) -> {
-            Map<String, String> lowered = new java.util.HashMap<>();
+            Map<String, String> lowered = new HashMap<>();
             pairs.forEach((alias, value) -> lowered.put(alias.toLowerCase(Locale.ROOT), value));
             byAlias.put(dimension, Map.copyOf(lowered));
-            written.put(dimension, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(pairs)));
+            written.put(dimension, Collections.unmodifiableMap(new LinkedHashMap<>(pairs)));
         });
     }
 

@@ -2,6 +2,7 @@ package dev.leeway.terms;
 
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -36,7 +37,7 @@ public record Vocabulary(
     }
 
     public Optional<SourceAliases> source(String name) {
-        return Optional.ofNullable(sources.get(name.toLowerCase(java.util.Locale.ROOT)));
+        return Optional.ofNullable(sources.get(name.toLowerCase(Locale.ROOT)));
     }
 
     /** Whether a case in this status is done with: closed, or its solution confirmed. */
