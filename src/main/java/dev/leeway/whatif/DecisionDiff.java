@@ -9,14 +9,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** Says what a helpdesk would notice between two decisions for the same input. */
-final class DecisionDiff {
+/**
+ * Says what a helpdesk would notice between two decisions for the same input, per aspect: route,
+ * deadlines, escapes, verdict, obligations. What-if runs and shadow rule sets report the same aspects.
+ */
+public final class DecisionDiff {
 
     private DecisionDiff() {}
 
-    static List<Change> between(Decision before, Decision after) {
+    public static List<Change> between(Decision before, Decision after) {
         List<Change> changes = new ArrayList<>();
         compare(changes, "route", route(before.route()), route(after.route()));
+        compare(changes, "deadlines", deadlines(before), deadlines(after));
         compare(changes, "escapes", escapes(before), escapes(after));
         compare(changes, "verdict", verdict(before.verdict()), verdict(after.verdict()));
         compare(changes, "obligations", obligations(before), obligations(after));
@@ -35,6 +39,14 @@ final class DecisionDiff {
         }
         return route.step() + " held by " + route.role() + (route.team() == null ? "" : " (" + route.team() + ")")
                 + (route.escalated() ? ", escalated" : "");
+    }
+
+    /** Each deadline's kind, due instant and who takes over: what a helpdesk's timers would show. */
+    private static String deadlines(Decision decision) {
+        return decision.deadlines().stream()
+                .map(deadline -> deadline.kind() + " due " + deadline.due()
+                        + (deadline.escalateTo() == null ? "" : " to " + deadline.escalateTo()))
+                .sorted().toList().toString();
     }
 
     private static String escapes(Decision decision) {
