@@ -2,6 +2,7 @@ package dev.leeway.audit;
 
 import dev.leeway.decision.DecisionIds;
 import dev.leeway.decision.DecisionLog;
+import dev.leeway.decision.DecisionMetrics;
 import dev.leeway.rules.InMemoryRuleSetHistory;
 import dev.leeway.rules.Deciders;
 import dev.leeway.rules.RecordedVocabularies;
@@ -40,8 +41,8 @@ public class AuditConfiguration {
     @Bean
     @ConditionalOnProperty(name = "leeway.audit.enabled", havingValue = "true", matchIfMissing = true)
     AuditedDecisions auditedDecisions(AuditStore store, JsonMapper json, AuditProperties properties, DecisionIds ids,
-            Clock clock) {
-        return new AuditedDecisions(store, json, properties, ids, clock);
+            Clock clock, DecisionMetrics metrics) {
+        return new AuditedDecisions(store, json, properties, ids, clock, metrics);
     }
 
     /**
@@ -77,7 +78,7 @@ public class AuditConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "leeway.audit.enabled", havingValue = "false")
-    DecisionLog notRecordedDecisions() {
-        return new NotRecordedDecisions();
+    DecisionLog notRecordedDecisions(DecisionMetrics metrics) {
+        return new NotRecordedDecisions(metrics);
     }
 }

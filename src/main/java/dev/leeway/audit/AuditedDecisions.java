@@ -3,6 +3,7 @@ package dev.leeway.audit;
 import dev.leeway.decision.Decision;
 import dev.leeway.decision.DecisionIds;
 import dev.leeway.decision.DecisionLog;
+import dev.leeway.decision.DecisionMetrics;
 import dev.leeway.decision.DecisionRequest;
 import dev.leeway.decision.Escape;
 import dev.leeway.decision.FiredRule;
@@ -31,14 +32,16 @@ public class AuditedDecisions implements DecisionLog, RuleSetActivationListener 
     private final PayloadMasking masking;
     private final DecisionIds ids;
     private final Clock clock;
+    private final DecisionMetrics metrics;
 
     public AuditedDecisions(AuditStore store, JsonMapper json, AuditProperties properties, DecisionIds ids,
-            Clock clock) {
+            Clock clock, DecisionMetrics metrics) {
         this.store = store;
         this.json = json;
         this.masking = new PayloadMasking(properties.masking());
         this.ids = ids;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
@@ -52,6 +55,8 @@ public class AuditedDecisions implements DecisionLog, RuleSetActivationListener 
                 decision.firedRules().stream().map(FiredRule::id).filter(Objects::nonNull).distinct().toList(),
                 decision.escapes().stream().map(Escape::id).toList(), null);
         store.append(new Append(List.of(entry), alongside));
+        // Counted once durable: a refused record (a watched case changed meanwhile) was never answered.
+        metrics.recorded(decision);
     }
 
     /** Keeps the set's files, once per version, before any decision can use it. */

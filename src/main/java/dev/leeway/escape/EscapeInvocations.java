@@ -42,9 +42,10 @@ public class EscapeInvocations {
     private final DecisionIds ids;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final EscapeMetrics metrics;
 
-    public EscapeInvocations(AuditStore store, DecisionRecords decisions, EscapeUseTable table, JsonMapper json,
-            DecisionIds ids, Clock clock, ApplicationEventPublisher events) {
+    EscapeInvocations(AuditStore store, DecisionRecords decisions, EscapeUseTable table, JsonMapper json,
+            DecisionIds ids, Clock clock, ApplicationEventPublisher events, EscapeMetrics metrics) {
         this.store = store;
         this.decisions = decisions;
         this.table = table;
@@ -52,6 +53,7 @@ public class EscapeInvocations {
         this.ids = ids;
         this.clock = clock;
         this.events = events;
+        this.metrics = metrics;
     }
 
     /**
@@ -83,6 +85,7 @@ public class EscapeInvocations {
                     table.add(use);
                     announce(EventType.ESCAPE_USED, use, use.invocationId(), use.invokedAt());
                 }));
+        metrics.used(escapeId);
         return use;
     }
 
@@ -106,6 +109,7 @@ public class EscapeInvocations {
                     table.settle(reviewed);
                     announce(EventType.ESCAPE_REVIEWED, reviewed, recordId, reviewed.reviewedAt());
                 }));
+        metrics.reviewed(use.escapeId(), review.outcome());
         return reviewed;
     }
 
