@@ -2,6 +2,7 @@ package dev.leeway.coverage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.leeway.EditableRules;
 import dev.leeway.HttpApi;
 import dev.leeway.HttpApi.Reply;
 import dev.leeway.MovableClock;
@@ -20,6 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,6 +36,32 @@ abstract class RuleCoverageContract {
     /** Far from the times other tests record at, so that the ranges below hold only this test's decisions. */
     static final Instant START = Instant.parse("2031-05-17T08:00:00Z");
     static final String AGENT = "{\"id\": \"cov-agent\", \"roles\": [\"AGENT\"]}";
+
+    static final EditableRules RULES = EditableRules.copyOfBundled();
+
+    /** A guardrail served only while one test needs it: once removed, decisions it fired still count. */
+    static final String FIFTY_CONTACTS = """
+            package guardrails;
+
+            import dev.leeway.facts.*;
+
+            global dev.leeway.vocabulary.DecisionDraft decision;
+
+            rule "Fifty contacts about one problem"
+                @id("guardrail-fifty-contacts")
+                @owner("security")
+                @description("A case this persistent is never taken through identity shortcuts.")
+            when
+                ServiceCase( contactsAboutSameProblem > 50 )
+            then
+                decision.forbid("SKIP_STEP").ofStep("VERIFY_IDENTITY").reason("This case has come back too often.");
+            end
+            """;
+
+    @DynamicPropertySource
+    static void rulesDirectory(DynamicPropertyRegistry registry) {
+        RULES.serveFrom(registry, false);
+    }
 
     @TestConfiguration
     static class Clock {
@@ -140,6 +169,40 @@ abstract class RuleCoverageContract {
         assertThat(HttpApi.find(coverage.path("rules"), "id", "escape-repeat-contact").path("fired").asLong())
                 .isGreaterThanOrEqualTo(1);
         assertThat(coverage.has("from")).isFalse();
+    }
+
+    @Test
+    void rulesThatFiredUnderAnOlderSetAreListedApartFromTheServedOnes() {
+        clock.advance(Duration.ofDays(20));
+        Instant from = clock.instant();
+        try {
+            RULES.write("guardrails/fifty-contacts.drl", FIFTY_CONTACTS);
+            assertThat(api.post("/api/v1/rules/reload").status()).isEqualTo(200);
+            JsonNode decided = api.decide("{\"case\": {\"id\": \"COV-FIFTY\", \"contactsAboutSameProblem\": 60}}");
+            assertThat(firedIds(decided)).contains("guardrail-fifty-contacts");
+        } finally {
+            RULES.restore();
+            api.post("/api/v1/rules/reload");
+        }
+        clock.advance(Duration.ofMinutes(1));
+
+        JsonNode coverage = api.get("/api/v1/rules/coverage?from=" + from + "&to=" + clock.instant()).json();
+
+        JsonNode retired = HttpApi.find(coverage.path("noLongerServed"), "id", "guardrail-fifty-contacts");
+        assertThat(retired.path("fired").asLong()).isEqualTo(1);
+        assertThat(Instant.parse(retired.path("lastFiredAt").asString())).isEqualTo(from);
+        assertThat(coverage.path("rules").findValuesAsString("id")).doesNotContain("guardrail-fifty-contacts")
+                .contains("escape-repeat-contact");
+        assertThat(coverage.path("neverFired").toString()).doesNotContain("guardrail-fifty-contacts");
+    }
+
+    @Test
+    void inARangeWithoutDecisionsEveryServedRuleNeverFired() {
+        JsonNode coverage = api.get("/api/v1/rules/coverage?from=2040-01-01T00:00:00Z&to=2040-02-01T00:00:00Z").json();
+
+        assertThat(coverage.path("decisions").asLong()).isZero();
+        assertThat(coverage.path("neverFired")).hasSize(coverage.path("rules").size()).isNotEmpty();
+        assertThat(HttpApi.find(coverage.path("escapes"), "id", "repeat-contact").path("offered").asLong()).isZero();
     }
 
     @Test
