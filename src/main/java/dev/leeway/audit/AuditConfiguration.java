@@ -72,6 +72,11 @@ public class AuditConfiguration {
     }
 
     @Bean
+    RecordedFirings recordedFirings(DataSource dataSource) {
+        return new RecordedFirings(dataSource);
+    }
+
+    @Bean
     AuditExport auditExport(AuditStore store, JsonMapper json) {
         return new AuditExport(store, json);
     }

@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
 /** {@code test <dir>}: does every scenario in {@code <dir>/tests} hold on the rules in {@code <dir>}? */
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = "Runs every scenario in RULES_DIR/tests/*.yaml against the rules in RULES_DIR and reports "
-                + "each one. Exit code 0 when all pass, 1 when any fails or the rules are invalid.")
+                + "each one and which rules they fire. Exit code 0 when all pass, 1 when any fails, the rules are "
+                + "invalid, or fewer rules than --min-coverage asks fire in some scenario.")
 final class TestCommand extends RulesDirectoryCommand {
 
     @Option(names = "--max-firings", defaultValue = "10000", description = "firing limit per decision (default: ${DEFAULT-VALUE})")
@@ -35,8 +36,16 @@ final class TestCommand extends RulesDirectoryCommand {
     @Option(names = "--time-zone", defaultValue = "UTC", description = "zone business days are counted in (default: ${DEFAULT-VALUE})")
     ZoneId timeZone;
 
+    @Option(names = "--min-coverage", paramLabel = "PERCENT",
+            description = "fail unless at least this share of the rules (0-100) is fired by at least one scenario")
+    Double minCoverage;
+
     @Override
     int run(PrintWriter out) {
+        if (minCoverage != null && (minCoverage < 0 || minCoverage > 100 || minCoverage.isNaN())) {
+            out.println("ERROR --min-coverage must be a percentage from 0 to 100, not " + minCoverage);
+            return 2;
+        }
         RuleSet ruleSet;
         List<ScenarioFile> files;
         try {
@@ -53,7 +62,8 @@ final class TestCommand extends RulesDirectoryCommand {
         RulesProperties properties = new RulesProperties(directory, maxFirings, timeZone, false, Duration.ZERO);
         Decider decider = new Deciders(new RuleSetEvaluator(properties), new DecisionIds(), Clock.systemUTC())
                 .on(ruleSet);
-        List<ScenarioResult> results = new ScenarioRunner(decider::decide).runAll(files);
+        ScenarioCoverage coverage = new ScenarioCoverage(ruleSet);
+        List<ScenarioResult> results = new ScenarioRunner(coverage.counting(decider::decide)).runAll(files);
         for (ScenarioResult result : results) {
             out.println((result.passed() ? "PASS " : "FAIL ") + result.file() + ": " + result.scenario());
             result.failures().forEach(failure -> out.println("     - " + failure));
@@ -63,8 +73,14 @@ final class TestCommand extends RulesDirectoryCommand {
             out.println("ERROR no scenarios found in " + directory.resolve("tests"));
             return 1;
         }
+        coverage.print(out);
         long failed = results.stream().filter(result -> !result.passed()).count();
         out.println((results.size() - failed) + " passed, " + failed + " failed");
+        if (minCoverage != null && coverage.percent() < minCoverage) {
+            out.println("FAIL coverage " + ScenarioCoverage.format(coverage.percent()) + " is below --min-coverage "
+                    + ScenarioCoverage.format(minCoverage));
+            return 1;
+        }
         return failed == 0 ? 0 : 1;
     }
 }

@@ -30,6 +30,7 @@ public final class EndpointPermissions {
             new Guarded(HttpMethod.DELETE, "/api/v1/cases/{caseId}", Permission.DECIDE),
             new Guarded(HttpMethod.GET, "/api/v1/rules", Permission.RULES_READ),
             new Guarded(HttpMethod.GET, "/api/v1/rules/history", Permission.RULES_READ),
+            new Guarded(HttpMethod.GET, "/api/v1/rules/coverage", Permission.RULES_READ),
             new Guarded(HttpMethod.POST, "/api/v1/rules/validate", Permission.RULES_WRITE),
             new Guarded(HttpMethod.POST, "/api/v1/rules/simulate", Permission.RULES_WRITE),
             new Guarded(HttpMethod.POST, "/api/v1/rules/reload", Permission.RULES_WRITE),

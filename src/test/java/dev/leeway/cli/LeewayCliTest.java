@@ -70,6 +70,62 @@ class LeewayCliTest {
                 .containsPattern("\\d+ passed, 1 failed");
     }
 
+    /** A guardrail no bundled scenario reaches: no case has a thousand contacts about one problem. */
+    static final String UNREACHED_RULE = """
+            package guardrails;
+
+            import dev.leeway.facts.*;
+
+            global dev.leeway.vocabulary.DecisionDraft decision;
+
+            rule "A thousand contacts about one problem"
+                @id("guardrail-thousand-contacts")
+                @owner("security")
+                @description("No case comes back this often; nothing tests it.")
+            when
+                ServiceCase( contactsAboutSameProblem > 1000 )
+            then
+                decision.forbid("SKIP_STEP").ofStep("VERIFY_IDENTITY").reason("Something is wrong with this case.");
+            end
+            """;
+
+    @Test
+    void testPrintsHowManyScenariosFireEachRuleAndTheRulesNoneFires() {
+        EditableRules rules = EditableRules.copyOfBundled();
+        rules.write("guardrails/thousand-contacts.drl", UNREACHED_RULE);
+
+        Run run = run("test", rules.directory().toString());
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output())
+                .containsPattern("coverage: \\d+ of 49 rules fired by at least one scenario \\(\\d+\\.\\d%\\)")
+                .containsPattern("\\n +[1-9]\\d*  escape-repeat-contact\\n")
+                .contains("\n     0  guardrail-thousand-contacts\n")
+                .containsPattern("no scenario fires: [^\\n]*guardrail-thousand-contacts");
+    }
+
+    @Test
+    void testFailsWhenFewerRulesThanMinCoverageAsksAreFired() {
+        EditableRules rules = EditableRules.copyOfBundled();
+        rules.write("guardrails/thousand-contacts.drl", UNREACHED_RULE);
+
+        Run below = run("test", "--min-coverage", "100", rules.directory().toString());
+        Run above = run("test", "--min-coverage", "50", rules.directory().toString());
+
+        assertThat(below.exitCode()).as(below.output()).isEqualTo(1);
+        assertThat(below.output().strip()).as("every scenario passed; the last line says why it fails anyway")
+                .containsPattern("\\d+ passed, 0 failed\\nFAIL coverage \\d+\\.\\d% is below --min-coverage 100\\.0%$");
+        assertThat(above.exitCode()).as(above.output()).isZero();
+    }
+
+    @Test
+    void aMinCoverageThatIsNoPercentageIsRefused() {
+        Run run = run("test", "--min-coverage", "120", "rules");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.output()).contains("ERROR --min-coverage must be a percentage from 0 to 100, not 120");
+    }
+
     @Test
     void validateAndTestRefuseARuleThatWritesAFileAndNothingIsWritten(@TempDir Path rules) throws IOException {
         Path written = rules.resolve("written.txt");
