@@ -34,6 +34,8 @@ final class ShadowBenchmark {
     public static void main(String[] args) throws Exception {
         Duration slice = Duration.ofSeconds(Integer.getInteger("bench.seconds", 5));
         int rounds = Integer.getInteger("bench.rounds", 10);
+        // Pairs of slices, with and without, before any is measured: the JIT is slow to settle on two cores.
+        int warmups = Integer.getInteger("bench.warmups", 3);
         int clients = 4;
         String generous = Files.readString(Path.of("rules", GOODWILL)).replace(".upTo(50)", ".upTo(60)");
         String shadowBody = JSON.writeValueAsString(Map.of("files", List.of(Map.of("path", GOODWILL, "content", generous))));
@@ -43,7 +45,7 @@ final class ShadowBenchmark {
         try {
             HttpThroughput decide = new HttpThroughput();
             HttpRequest request = server.post("/api/v1/decisions");
-            for (int warmup = 0; warmup < 2; warmup++) {
+            for (int warmup = 0; warmup < warmups; warmup++) {
                 decide.measure(server, request, clients, slice, pool);
                 call(server, "POST", "/api/v1/rules/shadow", shadowBody);
                 decide.measure(server, request, clients, slice, pool);
