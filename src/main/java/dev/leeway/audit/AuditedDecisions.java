@@ -74,6 +74,9 @@ public class AuditedDecisions implements DecisionLog, RuleSetActivationListener 
             // Kept with the activation, so the history shows what the set retired when it began to serve.
             payload.put("warnings", activation.warnings());
         }
+        if (activation.shadowVersion() != null) {
+            payload.put("shadowVersion", activation.shadowVersion());
+        }
         store.append(List.of(new AuditEntry(ids.next().toString(), RecordKind.RULE_SET_ACTIVATED, clock.instant(), null, null,
                 ruleSet.version(), null, json.writeValueAsString(payload), List.of(), List.of(),
                 // RuleFile serialises as {"path", "content"}, which is what a replay reads back.

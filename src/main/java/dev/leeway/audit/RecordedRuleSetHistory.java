@@ -31,7 +31,7 @@ public class RecordedRuleSetHistory implements RuleSetHistory {
     /** What an activation record's payload says (see {@link AuditedDecisions#activating}). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     private record Activated(String version, String previousVersion, String trigger, String requestedBy,
-            String instance, List<FileSummary> files, List<RuleWarning> warnings) {
+            String instance, List<FileSummary> files, List<RuleWarning> warnings, String shadowVersion) {
 
         Map<String, String> hashes() {
             return files.stream().collect(Collectors.toMap(FileSummary::path, FileSummary::hash, (a, b) -> a,
@@ -49,7 +49,7 @@ public class RecordedRuleSetHistory implements RuleSetHistory {
         RuleSetActivation activation(Map<String, String> before) {
             return RuleSetActivation.between(payload.version(), record.recordedAt(), payload.trigger(),
                     payload.requestedBy(), payload.instance(), payload.previousVersion(), before, files)
-                    .withWarnings(payload.warnings());
+                    .withWarnings(payload.warnings()).withShadow(payload.shadowVersion());
         }
     }
 

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,11 +25,13 @@ public class DecisionController {
     private final Decider decider;
     private final DecisionLog log;
     private final JsonMapper json;
+    private final List<DecisionListener> listeners;
 
-    public DecisionController(Decider decider, DecisionLog log, JsonMapper json) {
+    public DecisionController(Decider decider, DecisionLog log, JsonMapper json, List<DecisionListener> listeners) {
         this.decider = decider;
         this.log = log;
         this.json = json;
+        this.listeners = List.copyOf(listeners);
     }
 
     /**
@@ -44,6 +47,7 @@ public class DecisionController {
         Decision decision = decider.decide(request);
         byte[] answer = json.writeValueAsBytes(decision);
         log.record(request, decision, answer, caller);
+        listeners.forEach(listener -> listener.decided(request, decision));
         return answer;
     }
 }

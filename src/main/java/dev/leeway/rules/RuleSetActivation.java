@@ -1,5 +1,6 @@
 package dev.leeway.rules;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,16 +12,20 @@ import java.util.stream.Collectors;
  * One time a rule set became active: which version, when, what caused it, and what changed file by
  * file against the set it replaced.
  *
- * @param trigger what loaded it: {@code startup}, {@code file-watch} or {@code api}
+ * @param trigger what loaded it: {@code startup}, {@code file-watch}, {@code api} or {@code shadow-promoted}; for
+ *     {@code shadow-started} and {@code shadow-discarded} the serving set stays as it was (version equals
+ *     previousVersion) and the entry records what happened to the shadow named by {@code shadowVersion}
  * @param requestedBy who asked for an {@code api} reload: the authenticated caller; null otherwise
  * @param instance which instance activated it (see {@link InstanceProperties}); null in records made
  *     before instances were named
  * @param previousVersion the version it replaced, null for the first one
  * @param warnings what its validation warned of (values recorded decisions' rule sets declared and it
  *     no longer does); empty in records made before activations kept them
+ * @param shadowVersion for a shadow's start or discard, the shadow rule set's version; absent otherwise
  */
 public record RuleSetActivation(String version, Instant activatedAt, String trigger, String requestedBy,
-        String instance, String previousVersion, List<FileChange> changes, List<RuleWarning> warnings) {
+        String instance, String previousVersion, List<FileChange> changes, List<RuleWarning> warnings,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String shadowVersion) {
 
     public RuleSetActivation {
         changes = List.copyOf(changes);
@@ -29,7 +34,13 @@ public record RuleSetActivation(String version, Instant activatedAt, String trig
 
     public RuleSetActivation withWarnings(List<RuleWarning> warnings) {
         return new RuleSetActivation(version, activatedAt, trigger, requestedBy, instance, previousVersion, changes,
-                warnings);
+                warnings, shadowVersion);
+    }
+
+    /** This entry as the record of a shadow's start or discard (null: it concerns no shadow). */
+    public RuleSetActivation withShadow(String shadowVersion) {
+        return new RuleSetActivation(version, activatedAt, trigger, requestedBy, instance, previousVersion, changes,
+                warnings, shadowVersion);
     }
 
     public static RuleSetActivation of(RuleSet activated, RuleSet previous, String trigger, String requestedBy,
@@ -61,7 +72,7 @@ public record RuleSetActivation(String version, Instant activatedAt, String trig
         });
         changes.sort(Comparator.comparing(FileChange::path));
         return new RuleSetActivation(version, activatedAt, trigger, requestedBy, instance, previousVersion, changes,
-                List.of());
+                List.of(), null);
     }
 
     private static Map<String, String> hashes(List<RuleFile> files) {

@@ -88,6 +88,20 @@ public class RuleSetLoader implements SmartInitializingSingleton {
         return new ReloadOutcome("ACTIVATED", version, version, List.of(), validation.warnings());
     }
 
+    /**
+     * Records in the history, through the same listeners as an activation, that a shadow started or was
+     * discarded: the entry names the serving set (which stays) and the shadow's version.
+     *
+     * @param trigger {@code shadow-started} or {@code shadow-discarded}
+     */
+    public synchronized void recordShadow(String trigger, String shadowVersion, String requestedBy) {
+        RuleSet serving = active.require();
+        RuleSetActivation entry = new RuleSetActivation(serving.version(), clock.instant(), trigger, requestedBy,
+                instance.instanceName(), serving.version(), List.of(), List.of(), shadowVersion);
+        listeners.forEach(listener -> listener.activating(serving, entry));
+        history.record(entry);
+    }
+
     private ReloadOutcome reject(String version, String trigger, List<RuleProblem> problems) {
         active.reject(new Rejection(version, clock.instant(), trigger, problems));
         String serving = active.current().map(RuleSet::version).orElse(null);
