@@ -23,6 +23,7 @@ final class HeapAfterCollections implements NotificationListener {
             .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
             .collect(Collectors.toSet());
     private final AtomicLong peak = new AtomicLong();
+    private final AtomicLong stretchPeak = new AtomicLong();
     private final AtomicLong collections = new AtomicLong();
 
     static HeapAfterCollections watch() {
@@ -44,11 +45,17 @@ final class HeapAfterCollections implements NotificationListener {
                 .filter(pool -> heapPools.contains(pool.getKey()))
                 .mapToLong(pool -> pool.getValue().getUsed()).sum();
         peak.accumulateAndGet(used, Math::max);
+        stretchPeak.accumulateAndGet(used, Math::max);
         collections.incrementAndGet();
     }
 
     long peak() {
         return peak.get();
+    }
+
+    /** The peak since the last call (or since watching began), starting a new one: to see whether it grows. */
+    long peakSinceLastAsked() {
+        return stretchPeak.getAndSet(0);
     }
 
     long collections() {

@@ -47,7 +47,7 @@ public final class SimulationMemoryCheck {
         LeewayApplication.useH2WithoutObjectCache();
         ConfigurableApplicationContext context = new SpringApplicationBuilder(LeewayApplication.class).run(
                 "--server.port=0", "--logging.level.root=WARN", "--spring.main.banner-mode=off",
-                "--leeway.rules.watch=false",
+                "--leeway.rules.watch=false", "--leeway.audit.write-timeout=5m",
                 "--spring.datasource.url=jdbc:h2:file:" + directory + "/leeway;DB_CLOSE_ON_EXIT=FALSE");
         try {
             String base = "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
@@ -63,7 +63,7 @@ public final class SimulationMemoryCheck {
             long filling = System.nanoTime();
             for (int done = originals.size(); done < records; ) {
                 List<AuditEntry> batch = new ArrayList<>();
-                for (int i = 0; i < 5_000 && done < records; i++, done++) {
+                for (int i = 0; i < 1_000 && done < records; i++, done++) {
                     StoredRecord original = originals.get(done % 2);
                     batch.add(new AuditEntry(UUID.randomUUID().toString(), RecordKind.DECISION, Instant.now(),
                             original.caseId() + "-" + done, original.actorId(), original.ruleSetVersion(), null,
@@ -90,7 +90,12 @@ public final class SimulationMemoryCheck {
                 run = JSON.readTree(get(URI.create(location)).body());
                 long read = run.path("recordsRead").asLong();
                 if (read - lastShown >= records / 10) {
-                    System.out.printf("  %,d read, %.0f s%n", read, (System.nanoTime() - simulating) / 1e9);
+                    // A young collection leaves garbage in the old generation; only a full one shows what is live.
+                    long peakSinceLast = afterCollections.peakSinceLastAsked();
+                    System.gc();
+                    System.out.printf("  %,d read, %.0f s: live heap after a full collection %d MB (after any collection "
+                            + "since the last line, at most %d MB)%n", read, (System.nanoTime() - simulating) / 1e9,
+                            (runtime.totalMemory() - runtime.freeMemory()) >> 20, peakSinceLast >> 20);
                     lastShown = read;
                 }
             } while ("RUNNING".equals(run.path("status").asString()));
