@@ -6,25 +6,13 @@ import dev.leeway.audit.ExportSelection;
 import dev.leeway.audit.JdbcAuditStore;
 import dev.leeway.audit.RecordKind;
 import dev.leeway.audit.StandaloneStore;
-import com.sun.management.GarbageCollectionNotificationInfo;
 import java.io.OutputStream;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
-import javax.management.Notification;
-import javax.management.NotificationEmitter;
-import javax.management.NotificationListener;
-import javax.management.openmbean.CompositeData;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.json.JsonMapper;
@@ -81,49 +69,6 @@ public final class ExportMemoryCheck {
                 afterCollections.collections(), runtime.maxMemory() >> 20);
         if (sink.lines != records) {
             throw new IllegalStateException("exported " + sink.lines + " of " + records + " records");
-        }
-    }
-
-    /**
-     * The heap still in use right after each garbage collection: what the export really holds on
-     * to, unlike a sample of used heap, which also counts garbage not yet collected.
-     */
-    private static final class HeapAfterCollections implements NotificationListener {
-
-        private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
-                .collect(Collectors.toSet());
-        private final AtomicLong peak = new AtomicLong();
-        private final AtomicLong collections = new AtomicLong();
-
-        static HeapAfterCollections watch() {
-            HeapAfterCollections listener = new HeapAfterCollections();
-            for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-                ((NotificationEmitter) collector).addNotificationListener(listener, null, null);
-            }
-            return listener;
-        }
-
-        @Override
-        public void handleNotification(Notification notification, Object handback) {
-            if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                return;
-            }
-            GarbageCollectionNotificationInfo info =
-                    GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-            long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
-                    .filter(pool -> heapPools.contains(pool.getKey()))
-                    .mapToLong(pool -> pool.getValue().getUsed()).sum();
-            peak.accumulateAndGet(used, Math::max);
-            collections.incrementAndGet();
-        }
-
-        long peak() {
-            return peak.get();
-        }
-
-        long collections() {
-            return collections.get();
         }
     }
 

@@ -41,17 +41,24 @@ public class DecisionReplay {
     }
 
     public Outcome replay(DecisionRecord record) {
-        DecisionRequest input = json.treeToValue(record.input(), DecisionRequest.class);
-        RuleSet ruleSet = compiled.computeIfAbsent(record.ruleSetVersion(), this::compile);
-        DecisionRequest atOriginalInstant = input.at(
-                Instant.parse(record.output().get("evaluatedAt").asString()));
-        Decision replayed = deciders.on(ruleSet).decide(atOriginalInstant);
+        Decision replayed = deciders.on(ruleSetOf(record)).decide(inputAsDecided(record));
         ObjectNode recordedOutput = comparable((ObjectNode) record.output().deepCopy());
         // Both sides as parsed from JSON text: a tree built from objects holds BigDecimal nodes where
         // the parsed record holds integers, and the two would differ while the JSON is the same.
         ObjectNode replayedOutput = comparable((ObjectNode) json.readTree(json.writeValueAsString(replayed)));
         return new Outcome(record.decisionId(), record.ruleSetVersion(), recordedOutput.equals(replayedOutput),
                 recordedOutput, replayedOutput);
+    }
+
+    /** The recorded input at the instant it was evaluated, so that deadlines fall where they fell. */
+    public DecisionRequest inputAsDecided(DecisionRecord record) {
+        DecisionRequest input = json.treeToValue(record.input(), DecisionRequest.class);
+        return input.at(Instant.parse(record.output().get("evaluatedAt").asString()));
+    }
+
+    /** The rule set that decided the record, compiled once per version from the files the log keeps with it. */
+    public RuleSet ruleSetOf(DecisionRecord record) {
+        return compiled.computeIfAbsent(record.ruleSetVersion(), this::compile);
     }
 
     private RuleSet compile(String version) {

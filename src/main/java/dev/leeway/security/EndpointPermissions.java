@@ -33,6 +33,12 @@ public final class EndpointPermissions {
             new Guarded(HttpMethod.GET, "/api/v1/rules/coverage", Permission.RULES_READ),
             new Guarded(HttpMethod.POST, "/api/v1/rules/validate", Permission.RULES_WRITE),
             new Guarded(HttpMethod.POST, "/api/v1/rules/simulate", Permission.RULES_WRITE),
+            // Replaying recorded decisions also needs audit:read, which the controllers check: one
+            // permission per operation here. Following a run and exporting it name recorded cases.
+            new Guarded(HttpMethod.POST, "/api/v1/rules/simulations", Permission.RULES_WRITE),
+            new Guarded(HttpMethod.GET, "/api/v1/rules/simulations/{simulationId}", Permission.AUDIT_READ),
+            new Guarded(HttpMethod.POST, "/api/v1/rules/simulations/{simulationId}/cancel", Permission.RULES_WRITE),
+            new Guarded(HttpMethod.GET, "/api/v1/rules/simulations/{simulationId}/changes", Permission.AUDIT_READ),
             new Guarded(HttpMethod.POST, "/api/v1/rules/reload", Permission.RULES_WRITE),
             new Guarded(HttpMethod.POST, "/api/v1/rules/shadow", Permission.RULES_WRITE),
             new Guarded(HttpMethod.GET, "/api/v1/rules/shadow", Permission.RULES_READ),

@@ -29,7 +29,8 @@ class EveryOperationIsGuardedTest {
             "escapeId", "repeat-contact", "id", "0191c0de-0000-7000-8000-000000000000",
             "invocationId", "0191c0de-0000-7000-8000-000000000000",
             "verificationId", "0191c0de-0000-7000-8000-000000000000", "caseId", "GUARDED-1",
-            "deliveryId", "0191c0de-0000-7000-8000-000000000000");
+            "deliveryId", "0191c0de-0000-7000-8000-000000000000",
+            "simulationId", "0191c0de-0000-7000-8000-000000000000");
 
     @LocalServerPort
     int port;
@@ -112,6 +113,9 @@ class EveryOperationIsGuardedTest {
         String path = operation.path();
         if (path.startsWith("/api/v1/decisions") || path.startsWith("/api/v1/cases/")) {
             return "decide";
+        }
+        if (path.startsWith("/api/v1/rules/simulations/") && operation.method().equals("get")) {
+            return "audit:read"; // a simulation's results name recorded cases
         }
         if (path.startsWith("/api/v1/rules")) {
             return operation.method().equals("get") ? "rules:read" : "rules:write";
