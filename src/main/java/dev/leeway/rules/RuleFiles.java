@@ -50,9 +50,14 @@ public final class RuleFiles {
      * vocabulary when they have none (a rule set from before vocabularies existed).
      */
     public static VocabularyFile.Parsed vocabulary(List<RuleFile> files) {
-        return files.stream().filter(file -> VocabularyFile.isVocabulary(file.path())).findFirst()
+        return vocabularyFile(files)
                 .map(file -> VocabularyFile.parse(file.path(), file.content()))
                 .orElse(new VocabularyFile.Parsed(Optional.of(VocabularyFile.STANDARD), List.of()));
+    }
+
+    /** The files' own {@code vocabulary.yaml}; empty for a set that speaks the standard vocabulary. */
+    public static Optional<RuleFile> vocabularyFile(List<RuleFile> files) {
+        return files.stream().filter(file -> VocabularyFile.isVocabulary(file.path())).findFirst();
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.leeway.rules;
 import dev.leeway.calendar.Calendars;
 import dev.leeway.decision.RuleSetRef;
 import dev.leeway.terms.Vocabulary;
-import dev.leeway.terms.VocabularyFile;
 import dev.leeway.vocabulary.RuleRef;
 import java.time.Instant;
 import java.util.List;
@@ -37,7 +36,7 @@ public record RuleSet(
     /** What the set holds, as the log and the CLI say it: "48 rules in 19 files, 2 calendars and its own vocabulary". */
     public String contents() {
         long ruleFiles = files.stream().filter(file -> !RuleFiles.isData(file.path())).count();
-        boolean ownVocabulary = files.stream().anyMatch(file -> VocabularyFile.isVocabulary(file.path()));
+        boolean ownVocabulary = RuleFiles.vocabularyFile(files).isPresent();
         return rules.size() + " rules in " + ruleFiles + " files, " + calendars.byName().size() + " calendars and "
                 + (ownVocabulary ? "its own vocabulary" : "the standard vocabulary");
     }

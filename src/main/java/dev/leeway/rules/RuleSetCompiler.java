@@ -16,7 +16,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -54,9 +53,9 @@ public class RuleSetCompiler {
     private final CalendarReferenceCheck calendarReferences = new CalendarReferenceCheck();
 
     public RuleSet compile(List<RuleFile> files, Instant loadedAt) {
-        Optional<RuleFile> vocabularyFile = files.stream().filter(file -> VocabularyFile.isVocabulary(file.path())).findFirst();
+        boolean ownVocabulary = RuleFiles.vocabularyFile(files).isPresent();
         List<RuleFile> ruleFiles = files.stream().filter(file -> !RuleFiles.isData(file.path()))
-                .map(file -> vocabularyFile.isPresent() ? file : LegacyValueConstants.rewritten(file))
+                .map(file -> ownVocabulary ? file : LegacyValueConstants.rewritten(file))
                 .toList();
         if (ruleFiles.isEmpty()) {
             throw new RuleSetInvalidException(List.of(new RuleProblem("", 0, 0, "no .drl rule files found")));
